@@ -1,0 +1,50 @@
+import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import type PrismaTypes from '@treem/db/pothos-types';
+import { getDatamodel } from '@treem/db/pothos-types';
+import type { Context } from './context.js';
+import { AppError } from './errors.js';
+import { hasRole } from './modules/accounts/policy.js';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: {
+    authenticated: boolean;
+    child: boolean;
+    moderator: boolean;
+    agencyOfficer: boolean;
+    programmeAdmin: boolean;
+  };
+  Scalars: { DateTime: { Input: Date; Output: Date } };
+  DefaultFieldNullability: false;
+}>({
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: ({ viewer }) => ({
+      authenticated: viewer !== null,
+      child: viewer?.kind === 'CHILD',
+      moderator: (viewer?.moderatedCouncilIds.length ?? 0) > 0,
+      agencyOfficer: hasRole(viewer, 'AGENCY_OFFICER'),
+      programmeAdmin: hasRole(viewer, 'PROGRAMME_ADMIN'),
+    }),
+    // Deny by default with the same typed errors services throw.
+    unauthorizedError: (_parent, context) => new AppError(context.viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED'),
+  },
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeQueryOptions: { nullable: true },
+    nodesQueryOptions: false,
+  },
+});

@@ -1,0 +1,49 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+
+/**
+ * Codes are a contract with clients (`extensions.code`); the web maps them to forms and pages.
+ * Each has a translated message in i18n.ts.
+ */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  NOT_OPEN: 'NOT_OPEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * An expected refusal. `reason` picks a more precise message for the same code (for example
+ * FORBIDDEN because the viewer is not a member); `params` fill the message's placeholders.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly reason?: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(reason ? `${code}: ${reason}` : code);
+    this.name = 'AppError';
+  }
+}
+
+/** Apollo's own request errors (parse, validation) keep their codes; anything unknown is masked. */
+const passThrough = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) {
+    // The message was translated for the request's locale in the i18n plugin.
+    return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { code: original.code, ...(original.reason ? { reason: original.reason } : {}) } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && passThrough.has(code)) return formatted;
+  if (original instanceof GraphQLError && code === 'BAD_USER_INPUT') return formatted;
+  console.error('[graphql] unexpected error', original);
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };
+}

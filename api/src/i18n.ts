@@ -1,0 +1,50 @@
+import i18next, { type TFunction } from 'i18next';
+
+export type Locale = 'vi' | 'en';
+
+// Messages a child may read: short, kind, and never blaming.
+const resources = {
+  vi: {
+    translation: {
+      errors: {
+        UNAUTHENTICATED: 'Em cần đăng nhập để làm việc này.',
+        FORBIDDEN: 'Tài khoản này không được phép làm việc này.',
+        FORBIDDEN_NOT_A_MEMBER: 'Chỉ thành viên của hội đồng này mới được bỏ phiếu.',
+        NOT_FOUND: 'Không tìm thấy nội dung này.',
+        NOT_OPEN: 'Đề xuất này hiện không trong thời gian bỏ phiếu.',
+        BAD_USER_INPUT: 'Thông tin chưa đúng: {{detail}}',
+        INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu chưa đúng. Em thử lại nhé.',
+        RATE_LIMITED: 'Em đã thử quá nhiều lần. Hãy đợi {{minutes}} phút rồi thử lại.',
+        INTERNAL: 'Đã có lỗi xảy ra. Em thử lại sau nhé.',
+      },
+    },
+  },
+  en: {
+    translation: {
+      errors: {
+        UNAUTHENTICATED: 'Please sign in to do this.',
+        FORBIDDEN: 'This account is not allowed to do this.',
+        FORBIDDEN_NOT_A_MEMBER: 'Only members of this council can vote.',
+        NOT_FOUND: 'We could not find this.',
+        NOT_OPEN: 'This proposal is not open for voting right now.',
+        BAD_USER_INPUT: 'Something is not right: {{detail}}',
+        INVALID_CREDENTIALS: 'The username or password is not right. Please try again.',
+        RATE_LIMITED: 'Too many tries. Please wait {{minutes}} minutes and try again.',
+        INTERNAL: 'Something went wrong. Please try again later.',
+      },
+    },
+  },
+} as const;
+
+const i18n = i18next.createInstance();
+await i18n.init({ resources, lng: 'vi', fallbackLng: 'vi', initAsync: false, showSupportNotice: false, interpolation: { escapeValue: false } });
+
+export function translator(locale: Locale): TFunction {
+  return i18n.getFixedT(locale);
+}
+
+/** Vietnamese unless the client prefers English (Accept-Language), as the web and agencies send it. */
+export function localeFrom(acceptLanguage: string | undefined): Locale {
+  const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Prisma, VoteChoice } from '@treem/db/client';
+
+type ProposalWhereInput = Prisma.ProposalWhereInput;
+import { AppError } from '../../errors.js';
+import type { Viewer } from '../accounts/service.js';
+import { isCurrentMember } from '../council/policy.js';
+import { isVotingOpen, visibleProposalsWhere } from './policy.js';
+
+type ProposalQuery = { include?: object; select?: object } & Record<string, unknown>;
+
+export function findProposals({ prisma, viewer, where, query }: { prisma: Db; viewer: Viewer | null; where: ProposalWhereInput; query: ProposalQuery }) {
+  return prisma.proposal.findMany({
+    ...query,
+    where: { AND: [where, visibleProposalsWhere(viewer)] },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  });
+}
+
+export function countProposals({ prisma, viewer, where }: { prisma: Db; viewer: Viewer | null; where: ProposalWhereInput }) {
+  return prisma.proposal.count({ where: { AND: [where, visibleProposalsWhere(viewer)] } });
+}
+
+export function findProposal({ prisma, viewer, id, query }: { prisma: Db; viewer: Viewer | null; id: string; query: ProposalQuery }) {
+  return prisma.proposal.findFirst({ ...query, where: { AND: [{ id }, visibleProposalsWhere(viewer)] } });
+}
+
+/**
+ * Records or changes the viewer's ballot. The checks before the write give precise errors;
+ * the write itself re-checks state, window and membership in one statement that locks the
+ * proposal row (FOR SHARE), so a vote can never land after the window closes or the proposal
+ * moves on, and ON CONFLICT on the (proposal, voter) key makes duplicates impossible.
+ */
+export async function castVote({ prisma, viewer, proposalId, choice }: { prisma: Db; viewer: Viewer | null; proposalId: string; choice: VoteChoice }) {
+  if (!viewer) throw new AppError('UNAUTHENTICATED');
+  const proposal = await prisma.proposal.findFirst({
+    where: { AND: [{ id: proposalId }, visibleProposalsWhere(viewer)] },
+    select: { councilId: true, state: true, votingOpensAt: true, votingClosesAt: true },
+  });
+  if (!proposal) throw new AppError('NOT_FOUND');
+  if (!isCurrentMember(viewer, proposal.councilId)) throw new AppError('FORBIDDEN', 'NOT_A_MEMBER');
+  if (!isVotingOpen(proposal)) throw new AppError('NOT_OPEN');
+
+  const written = await prisma.$executeRaw`
+    INSERT INTO "Vote" ("id", "proposalId", "voterId", "choice", "castAt", "updatedAt")
+    SELECT ${randomUUID()}, p."id", ${viewer.id}, ${choice}::"VoteChoice", now(), now()
+    FROM "Proposal" p
+    WHERE p."id" = ${proposalId}
+      AND p."state" = 'OPEN' AND p."votingOpensAt" <= now() AND now() < p."votingClosesAt"
+      AND EXISTS (
+        SELECT 1 FROM "Membership" m JOIN "Term" t ON t."id" = m."termId"
+        WHERE m."userId" = ${viewer.id} AND m."leftAt" IS NULL AND t."councilId" = p."councilId"
+          AND t."startsOn" <= current_date AND current_date <= t."endsOn")
+    FOR SHARE OF p
+    ON CONFLICT ("proposalId", "voterId") DO UPDATE SET "choice" = EXCLUDED."choice", "updatedAt" = now()`;
+  if (written === 0) throw new AppError('NOT_OPEN');
+}

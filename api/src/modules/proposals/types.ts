@@ -1,0 +1,80 @@
+import { builder } from '../../builder.js';
+import { isCurrentMember } from '../council/policy.js';
+import { isTallyVisible, isVotingOpen, visibleProposalsWhere } from './policy.js';
+
+export const ProposalStateEnum = builder.enumType('ProposalState', {
+  values: ['DRAFT', 'IN_REVIEW', 'WITHDRAWN', 'OPEN', 'ADOPTED', 'NOT_ADOPTED', 'REFERRED', 'ANSWERED'] as const,
+});
+export const VoteChoiceEnum = builder.enumType('VoteChoice', { values: ['SUPPORT', 'OPPOSE', 'ABSTAIN'] as const });
+
+interface Tally { support: number; oppose: number; abstain: number; total: number }
+
+const VoteTally = builder.objectRef<Tally>('VoteTally').implement({
+  description: 'Counts only; who voted what is never exposed.',
+  fields: (t) => ({
+    support: t.exposeInt('support'),
+    oppose: t.exposeInt('oppose'),
+    abstain: t.exposeInt('abstain'),
+    total: t.exposeInt('total'),
+  }),
+});
+
+// Ballots are loaded with the proposal (one batched query for a whole list) for counting and
+// for the viewer's own choice; voter ids never leave the server.
+const ballots = { votes: { select: { choice: true, voterId: true } } } as const;
+
+export const ProposalRef = builder.prismaNode('Proposal', {
+  id: { field: 'id' },
+  // Loading through `node(id)` applies the same visibility rule as every list; a proposal the
+  // viewer may not see is simply not found.
+  findUnique: (id, ctx) => ({ id, AND: [visibleProposalsWhere(ctx.viewer)] }),
+  nullable: true,
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    body: t.exposeString('body'),
+    state: t.expose('state', { type: ProposalStateEnum }),
+    council: t.relation('council'),
+    authorName: t.string({
+      description: "The author's pseudonym.",
+      select: { author: { select: { displayName: true } } },
+      resolve: (proposal) => proposal.author.displayName,
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    votingOpensAt: t.expose('votingOpensAt', { type: 'DateTime', nullable: true }),
+    votingClosesAt: t.expose('votingClosesAt', { type: 'DateTime', nullable: true }),
+    tally: t.field({
+      type: VoteTally,
+      nullable: true,
+      description: 'Null while counts are hidden (an open vote in a council without live counts).',
+      select: { ...ballots, council: { select: { liveCounts: true } } },
+      resolve: (proposal) => {
+        if (!isTallyVisible(proposal, proposal.council)) return null;
+        const count = (choice: string) => proposal.votes.filter((vote) => vote.choice === choice).length;
+        return { support: count('SUPPORT'), oppose: count('OPPOSE'), abstain: count('ABSTAIN'), total: proposal.votes.length };
+      },
+    }),
+    myVote: t.field({
+      type: VoteChoiceEnum,
+      nullable: true,
+      description: "The viewer's own ballot; nobody else's is ever readable.",
+      select: ballots,
+      resolve: (proposal, _args, ctx) => proposal.votes.find((vote) => vote.voterId === ctx.viewer?.id)?.choice ?? null,
+    }),
+    viewerCanVote: t.boolean({
+      resolve: (proposal, _args, ctx) => isVotingOpen(proposal) && isCurrentMember(ctx.viewer, proposal.councilId),
+    }),
+  }),
+});
+
+builder.prismaObjectField('Council', 'proposals', (t) =>
+  t.relatedConnection('proposals', {
+    cursor: 'id',
+    description: 'Proposals the viewer may see, newest first.',
+    args: { state: t.arg({ type: ProposalStateEnum }) },
+    query: ({ state }, ctx) => ({
+      where: { AND: [state ? { state } : {}, visibleProposalsWhere(ctx.viewer)] },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    }),
+    totalCount: true,
+  }),
+);

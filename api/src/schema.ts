@@ -1,0 +1,28 @@
+import { AppError } from './errors.js';
+import { builder } from './builder.js';
+import './modules/geo/types.js';
+import './modules/programme/types.js';
+import './modules/programme/queries.js';
+import './modules/accounts/types.js';
+import './modules/accounts/queries.js';
+import './modules/accounts/mutations.js';
+import './modules/council/types.js';
+import './modules/council/queries.js';
+import './modules/proposals/types.js';
+import './modules/proposals/queries.js';
+import './modules/proposals/mutations.js';
+
+builder.queryType({});
+builder.mutationType({});
+
+builder.scalarType('DateTime', {
+  description: 'An ISO-8601 date and time.',
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date = new Date(String(value));
+    if (Number.isNaN(date.getTime())) throw new AppError('BAD_USER_INPUT', undefined, { detail: 'DateTime' });
+    return date;
+  },
+});
+
+export const schema = builder.toSchema({ sortSchema: true });
