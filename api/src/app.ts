@@ -1,4 +1,5 @@
 import express, { type RequestHandler } from 'express';
+import helmet from 'helmet';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Db } from '@treem/db/client';
 import { createApolloServer } from './server.js';
@@ -24,6 +25,13 @@ export async function createApp({ prisma, webHandler }: AppOptions) {
   });
   app.use(
     '/graphql',
+    // JSON only: nothing here may be framed, sniffed or run as a page, and answers that depend
+    // on the session cookie must never sit in a shared cache.
+    helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }),
+    (_req, res, next) => {
+      res.setHeader('Cache-Control', 'private, no-store');
+      next();
+    },
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => createContext({ prisma, req, res }) }),
   );

@@ -45,6 +45,13 @@ describe('programme (public)', () => {
     expect(server.queries.length).toBeLessThanOrEqual(10);
   });
 
+  it('answers with headers that keep responses out of shared caches, frames and sniffing', async () => {
+    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ programme { code } }' }) });
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
   it('refuses unknown fields with a validation error and no data', async () => {
     const result = await new Client(server.url).request('{ programme { budget } }');
     expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
