@@ -1,0 +1,180 @@
+// The children's portal in a real Chromium against the real server (portal + /graphql on one
+// port, demo data seeded by the global setup): a member votes with JavaScript on, changes the vote with JavaScript
+// off, and a signed-out visitor is invited to log in. Texts are the Vietnamese defaults.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startServer } from '../support/server.js';
+
+const screenshots = fileURLToPath(new URL('../.artifacts/screenshots/', import.meta.url));
+
+const CHILD = { username: 'child.demo', password: 'treem-demo-2030' };
+const THANKS = 'Cảm ơn em! Phiếu của em đã được ghi lại.';
+const VOTING_NOW = 'Đang bỏ phiếu'; // the OPEN badge
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let baseUrl: string;
+let browser: Browser;
+
+// Without Chromium the browser tests cannot run: say so, skip them on a developer's machine,
+// and fail under CI, where a missing browser must never pass silently.
+const executablePath = inject('chromiumPath');
+if (!executablePath) {
+  const message = 'Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH): browser tests cannot run.';
+  if (process.env.CI && process.env.CI !== 'false') throw new Error(message);
+  console.warn(`${message} Skipping them.`);
+}
+
+beforeAll(async () => {
+  if (!executablePath) return;
+  mkdirSync(screenshots, { recursive: true });
+  server = await startServer({ databaseUrl: inject('databaseUrl'), withWeb: true });
+  baseUrl = server.url;
+  browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Console messages about the Content Security Policy: each one is a page that breaks. */
+function watchCsp(page: Page) {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) violations.push(message.text());
+  });
+  return violations;
+}
+
+async function hydrated(page: Page, javaScript: boolean) {
+  // Without hydration a click would post the form natively and test nothing of the enhancement.
+  if (javaScript) await page.locator('body[data-hydrated]').waitFor();
+}
+
+async function logIn(page: Page, javaScript: boolean) {
+  await page.goto(`${baseUrl}/login`);
+  await hydrated(page, javaScript);
+  await page.getByLabel('Tên đăng nhập').fill(CHILD.username);
+  await page.getByLabel('Mật khẩu').fill(CHILD.password);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  await page.getByText('Xin chào, Sơn Ca').waitFor();
+}
+
+/** Home → the child's own council → its first proposal open for voting, all through links. */
+async function openProposalOfMyCouncil(page: Page, javaScript: boolean) {
+  await page.goto(`${baseUrl}/`);
+  await hydrated(page, javaScript);
+  await page.getByRole('region', { name: 'Hội đồng của em' }).getByRole('link').first().click();
+  await page.waitForURL(/\/councils\//);
+  const open = page.getByRole('article').filter({ hasText: VOTING_NOW }).first();
+  await open.getByRole('link').click();
+  await page.waitForURL(/\/proposals\//);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+async function vote(page: Page, choice: string) {
+  await page.getByRole('radio', { name: choice, exact: true }).check();
+  await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+  const status = page.getByRole('status');
+  await status.getByText(THANKS).waitFor();
+  return status;
+}
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  expect(serious).toEqual([]);
+}
+
+describe.skipIf(!executablePath)('voting in the Children’s Council portal', () => {
+  it('a member votes with JavaScript on, enhanced in place', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const cspViolations = watchCsp(page);
+
+      await logIn(page, true);
+      await openProposalOfMyCouncil(page, true);
+      const proposalUrl = page.url();
+
+      const status = await vote(page, 'Em đồng ý');
+      expect(await status.textContent()).toContain('Em đã chọn: Em đồng ý.');
+      expect(await page.getByRole('radio', { name: 'Em đồng ý', exact: true }).isChecked()).toBe(true);
+      // use:enhance posted in the background: the address is still the proposal's, not "?/vote".
+      expect(page.url()).toBe(proposalUrl);
+      await page.screenshot({ path: `${screenshots}/vote-js-on.png`, fullPage: true });
+
+      await expectNoSeriousA11yViolations(page);
+      expect(cspViolations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a member changes the vote with JavaScript off', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+    try {
+      const page = await noScript.newPage();
+      await logIn(page, false);
+      await openProposalOfMyCouncil(page, false);
+      const proposalUrl = page.url();
+
+      const status = await vote(page, 'Em không đồng ý');
+      expect(page.url()).toContain('?/vote'); // a native form post, answered by the action
+      expect(await status.textContent()).toContain('Em đã chọn: Em không đồng ý.');
+      await page.screenshot({ path: `${screenshots}/vote-js-off.png`, fullPage: true });
+
+      // The change is stored, not only shown: a fresh visit says and marks the new choice.
+      await page.goto(proposalUrl);
+      expect(await page.getByRole('status').textContent()).toContain('Em đã chọn: Em không đồng ý.');
+      expect(await page.getByRole('radio', { name: 'Em không đồng ý', exact: true }).isChecked()).toBe(true);
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  it('a signed-out visitor sees no ballot, only a way to log in and come back', async () => {
+    const visitor = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    try {
+      const page = await visitor.newPage();
+      const cspViolations = watchCsp(page);
+      await page.goto(`${baseUrl}/`);
+      await hydrated(page, true);
+      // The demo child's ward, found the way a visitor would: by its name on the home page.
+      await page.getByRole('link', { name: 'Phường An Hòa', exact: true }).click();
+      await page.waitForURL(/\/councils\//);
+      await page.getByRole('article').filter({ hasText: VOTING_NOW }).first().getByRole('link').click();
+      await page.waitForURL(/\/proposals\//);
+      const proposalPath = new URL(page.url()).pathname;
+
+      expect(await page.getByRole('radio').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Gửi phiếu' }).count()).toBe(0);
+      const login = page.getByRole('link', { name: 'Đăng nhập để bỏ phiếu' });
+      expect(await login.getAttribute('href')).toBe(`/login?redirectTo=${encodeURIComponent(proposalPath)}`);
+      await page.screenshot({ path: `${screenshots}/proposal-signed-out.png`, fullPage: true });
+      await expectNoSeriousA11yViolations(page);
+
+      // Logging in from there leads straight back to the proposal, now with the ballot.
+      await login.click();
+      await page.waitForURL(/\/login\?redirectTo=/);
+      await hydrated(page, true);
+      await page.getByLabel('Tên đăng nhập').fill(CHILD.username);
+      await page.getByLabel('Mật khẩu').fill(CHILD.password);
+      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+      await page.waitForURL(`${baseUrl}${proposalPath}`);
+      await page.getByRole('radio', { name: 'Em chưa quyết định', exact: true }).waitFor();
+      expect(cspViolations).toEqual([]);
+    } finally {
+      await visitor.close();
+    }
+  });
+});

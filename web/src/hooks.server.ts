@@ -1,0 +1,52 @@
+import type { Handle, HandleFetch, HandleServerError, RequestEvent } from '@sveltejs/kit';
+import { serverClient, graphqlUrl } from '$lib/graphql/client.server';
+import { ViewerQuery, type Viewer } from '$lib/graphql/viewer';
+import { LANG_COOKIE, toLocale, translator } from '$lib/i18n';
+import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/session';
+
+async function loadViewer(event: RequestEvent): Promise<Viewer | null> {
+	if (!event.cookies.get(SESSION_COOKIE)) return null;
+	const result = await serverClient(event).query(ViewerQuery, {}).toPromise();
+	if (result.error) {
+		// The pages still render for an anonymous reader; their own loads report an outage.
+		console.error('viewer query failed:', result.error.message);
+		return null;
+	}
+	const viewer = result.data?.viewer ?? null;
+	if (!viewer) clearSessionCookie(event.cookies); // expired or revoked session
+	return viewer;
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const locale = toLocale(event.cookies.get(LANG_COOKIE));
+	event.locals.locale = locale;
+	event.locals.t = translator(locale);
+	event.locals.viewer = await loadViewer(event);
+
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+	});
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('X-Frame-Options', 'DENY'); // frame-ancestors 'none' for old browsers
+	return response;
+};
+
+/**
+ * SvelteKit answers same-origin fetches in-process, but /graphql is served by the API next to
+ * SvelteKit (or by Vite's proxy in development), so those requests must go over the network.
+ */
+export const handleFetch: HandleFetch = ({ event, request, fetch }) => {
+	const url = new URL(request.url);
+	if (url.origin === event.url.origin && url.pathname === graphqlUrl(event.url).pathname) {
+		return globalThis.fetch(request);
+	}
+	return fetch(request);
+};
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const t = translator(toLocale(event.cookies.get(LANG_COOKIE)));
+	if (status === 404) return { message: t('error.notFound') };
+	console.error(error);
+	return { message: t('error.unexpected') };
+};

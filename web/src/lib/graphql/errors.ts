@@ -1,0 +1,42 @@
+import { error as kitError } from '@sveltejs/kit';
+import type { CombinedError } from '@urql/core';
+import type { TFunction } from 'i18next';
+import type { ErrorCode } from './types';
+
+export interface ApiProblem {
+	/** `null` when the API could not be reached or answered without a GraphQL error. */
+	code: ErrorCode | null;
+	status: number;
+	/** Already in the reader's language. */
+	message: string;
+}
+
+const statusByCode: Record<ErrorCode, number> = {
+	UNAUTHENTICATED: 401,
+	FORBIDDEN: 403,
+	NOT_FOUND: 404,
+	NOT_OPEN: 409,
+	BAD_USER_INPUT: 400,
+	INVALID_CREDENTIALS: 400,
+	RATE_LIMITED: 429,
+	INTERNAL: 500
+};
+
+function isErrorCode(code: unknown): code is ErrorCode {
+	return typeof code === 'string' && code in statusByCode;
+}
+
+/** Turns an urql error into what a page or form shows. The API translates its own messages. */
+export function describeError(error: CombinedError, t: TFunction): ApiProblem {
+	const first = error.graphQLErrors[0];
+	if (!first) return { code: null, status: 503, message: t('error.unavailable') };
+	const code = first.extensions?.code;
+	if (!isErrorCode(code)) return { code: null, status: 500, message: t('error.unexpected') };
+	return { code, status: statusByCode[code], message: first.message };
+}
+
+/** Ends a load with the error page, in the reader's language. */
+export function failLoad(error: CombinedError, t: TFunction): never {
+	const problem = describeError(error, t);
+	kitError(problem.status, problem.message);
+}

@@ -1,0 +1,65 @@
+import i18next, { type TFunction } from 'i18next';
+import vi from './vi.json';
+import enJson from './en.json';
+
+// Every Vietnamese key must exist in English too (English may add plural forms).
+const en: typeof vi = enJson;
+
+export const locales = ['vi', 'en'] as const;
+export type Locale = (typeof locales)[number];
+const defaultLocale: Locale = 'vi';
+export const LANG_COOKIE = 'lang';
+
+export function toLocale(value: string | null | undefined): Locale {
+	return locales.find((locale) => locale === value) ?? defaultLocale;
+}
+
+// One instance whose language never changes: every request and component asks for a
+// translator fixed to its own locale, so concurrent SSR requests cannot leak locales.
+const instance = i18next.createInstance();
+void instance.init({
+	resources: { vi: { translation: vi }, en: { translation: en } },
+	lng: defaultLocale,
+	fallbackLng: defaultLocale,
+	supportedLngs: locales,
+	initAsync: false,
+	// Svelte escapes text itself; escaping here would show "&amp;" to the reader.
+	interpolation: { escapeValue: false },
+	showSupportNotice: false
+});
+
+const translators: Record<Locale, TFunction> = {
+	vi: instance.getFixedT('vi'),
+	en: instance.getFixedT('en')
+};
+
+export function translator(locale: Locale): TFunction {
+	return translators[locale];
+}
+
+const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+const timeZone = 'Asia/Ho_Chi_Minh';
+
+/** A date and time as people in the city read it, whatever the server's time zone. */
+export function formatDateTime(iso: string, locale: Locale): string {
+	const when = new Date(iso);
+	const date = new Intl.DateTimeFormat(intlLocale[locale], {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone
+	}).format(when);
+	const time = new Intl.DateTimeFormat(intlLocale[locale], {
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+		timeZone
+	}).format(when);
+	return translators[locale]('date.at', { date, time });
+}
+
+/** Councils and units carry both names; pick the reader's. */
+export function localName(named: { nameVi: string; nameEn: string }, locale: Locale): string {
+	return locale === 'en' ? named.nameEn : named.nameVi;
+}
