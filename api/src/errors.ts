@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { PothosValidationError } from '@pothos/core';
 
 /**
  * Codes are a contract with clients (`extensions.code`); the web maps them to forms and pages.
@@ -32,17 +33,29 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The expected refusal behind an error, if it is one: our own, or Pothos rejecting a malformed
+ * global id or cursor (bad input from the client, not a fault of ours).
+ */
+export function asAppError(error: unknown): AppError | null {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) return original;
+  if (original instanceof PothosValidationError) return new AppError('BAD_USER_INPUT', 'MALFORMED_ID');
+  return null;
+}
+
 /** Apollo's own request errors (parse, validation) keep their codes; anything unknown is masked. */
 const passThrough = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof AppError) {
+  const refusal = asAppError(error);
+  if (refusal) {
     // The message was translated for the request's locale in the i18n plugin.
-    return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { code: original.code, ...(original.reason ? { reason: original.reason } : {}) } };
+    return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { code: refusal.code, ...(refusal.reason ? { reason: refusal.reason } : {}) } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && passThrough.has(code)) return formatted;
+  const original = unwrapResolverError(error);
   if (original instanceof GraphQLError && code === 'BAD_USER_INPUT') return formatted;
   console.error('[graphql] unexpected error', original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };

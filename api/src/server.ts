@@ -1,8 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { unwrapResolverError } from '@apollo/server/errors';
 import type { Context } from './context.js';
-import { AppError, formatError } from './errors.js';
+import { asAppError, formatError } from './errors.js';
 import { schema } from './schema.js';
 
 /**
@@ -14,10 +13,17 @@ const localiseErrors: ApolloServerPlugin<Context> = {
     return {
       async didEncounterErrors({ errors, contextValue }) {
         for (const error of errors) {
-          const original = unwrapResolverError(error);
-          if (!(original instanceof AppError)) continue;
-          const key = original.reason ? `errors.${original.code}_${original.reason}` : `errors.${original.code}`;
-          error.message = contextValue.t([key, `errors.${original.code}`], original.params);
+          if (error.extensions.code === 'BAD_USER_INPUT' && !asAppError(error)) {
+            // graphql-js rejected a variable's value: people get a translated sentence, the
+            // developer still gets graphql's precise one.
+            error.extensions.detail = error.message;
+            error.message = contextValue.t('errors.BAD_USER_INPUT_VALUE');
+            continue;
+          }
+          const refusal = asAppError(error);
+          if (!refusal) continue;
+          const key = refusal.reason ? `errors.${refusal.code}_${refusal.reason}` : `errors.${refusal.code}`;
+          error.message = contextValue.t([key, `errors.${refusal.code}`], refusal.params);
         }
       },
     };

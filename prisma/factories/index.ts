@@ -125,10 +125,12 @@ export function ensureProposal(prisma: Db, spec: ProposalSpec) {
   const window = hasWindow
     ? { votingOpensAt: new Date(Date.now() + (closes - 14) * DAY), votingClosesAt: new Date(Date.now() + closes * DAY) }
     : { votingOpensAt: null, votingClosesAt: null };
+  // Written a few days before its vote opened, so the story reads in order.
+  const createdAt = window.votingOpensAt ? new Date(window.votingOpensAt.getTime() - 3 * DAY) : new Date();
   return prisma.proposal.upsert({
     where: { id },
-    create: { id, ...data, ...window },
-    update: spec.state === 'OPEN' ? window : {},
+    create: { id, ...data, ...window, createdAt },
+    update: spec.state === 'OPEN' ? { ...window, createdAt } : {},
   });
 }
 

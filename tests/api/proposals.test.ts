@@ -82,6 +82,21 @@ describe('proposal visibility', () => {
   });
 });
 
+describe('malformed ids and cursors', () => {
+  it('are bad input, answered in the reader’s language, never an internal error', async () => {
+    const client = new Client(server.url, 'vi');
+    for (const [query, variables] of [
+      ['query ($id: ID!) { council(id: $id) { id } }', { id: 'not-an-id' }],
+      ['query ($id: ID!) { proposal(id: $id) { id } }', { id: globalId('Council', world.council.id) }],
+      ['query ($after: String) { proposals(first: 2, after: $after) { totalCount } }', { after: 'garbage' }],
+    ] as const) {
+      const result = await client.request(query, variables);
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors![0]!.message).toBe('Đường dẫn hoặc mã này không đúng.');
+    }
+  });
+});
+
 describe('castVote', () => {
   it('lets a member vote while open, change the vote, and read only its own ballot', async () => {
     const [first, second] = world.children;
@@ -147,8 +162,9 @@ describe('castVote', () => {
 
   it('refuses a choice that does not exist and records nothing', async () => {
     const proposal = await proposalIn(server.prisma, { councilId: world.council.id, authorId: world.children[0]!.id, state: 'OPEN' });
-    const result = await vote(await signIn(world.children[0]!.username), proposal.id, 'MAYBE');
+    const result = await vote(await signIn(world.children[0]!.username, 'en'), proposal.id, 'MAYBE');
     expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0]!.message).toBe('A choice or value is not right. Please try again.');
     expect(await server.prisma.vote.count({ where: { proposalId: proposal.id } })).toBe(0);
   });
 });
