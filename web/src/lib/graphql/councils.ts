@@ -35,6 +35,24 @@ export interface CouncilDetail extends CouncilSummary {
 	proposals: ProposalPage;
 }
 
+/** One page of a council's proposals: the first on the council page, the next on "show more". */
+const ProposalPageFragment = gql`
+	fragment ProposalPage on CouncilProposalsConnection {
+		edges {
+			cursor
+			node {
+				...ProposalSummary
+			}
+		}
+		pageInfo {
+			hasNextPage
+			endCursor
+		}
+		totalCount
+	}
+	${ProposalSummaryFragment}
+`;
+
 export interface ProposalPageVariables {
 	id: string;
 	first: number;
@@ -51,22 +69,12 @@ export const CouncilQuery = gql<{ council: CouncilDetail | null }, ProposalPageV
 				...CouncilSummary
 			}
 			proposals(first: $first, after: $after) {
-				edges {
-					cursor
-					node {
-						...ProposalSummary
-					}
-				}
-				pageInfo {
-					hasNextPage
-					endCursor
-				}
-				totalCount
+				...ProposalPage
 			}
 		}
 	}
 	${CouncilSummaryFragment}
-	${ProposalSummaryFragment}
+	${ProposalPageFragment}
 `;
 
 /** The next page of a council's proposals, fetched by the browser for "show more". */
@@ -78,19 +86,9 @@ export const CouncilProposalsQuery = gql<
 		council(id: $id) {
 			id
 			proposals(first: $first, after: $after) {
-				edges {
-					cursor
-					node {
-						...ProposalSummary
-					}
-				}
-				pageInfo {
-					hasNextPage
-					endCursor
-				}
-				totalCount
+				...ProposalPage
 			}
 		}
 	}
-	${ProposalSummaryFragment}
+	${ProposalPageFragment}
 `;
