@@ -1,5 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import type PrismaTypes from '@treem/db/pothos-types';
@@ -21,7 +22,7 @@ export const builder = new SchemaBuilder<{
   Scalars: { DateTime: { Input: Date; Output: Date } };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: ({ viewer }) => ({
@@ -33,6 +34,14 @@ export const builder = new SchemaBuilder<{
     }),
     // Deny by default with the same typed errors services throw.
     unauthorizedError: (_parent, context) => new AppError(context.viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED'),
+  },
+  // The API is public: bound what one query may ask for, so nesting relations (council →
+  // children → proposals → council …) cannot turn one request into millions of rows.
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: { complexity: 5000, depth: 10, breadth: 200 },
+    complexityError: () => new AppError('BAD_USER_INPUT', 'TOO_COMPLEX'),
   },
   prisma: {
     client: (ctx) => ctx.prisma,

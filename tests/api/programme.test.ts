@@ -52,6 +52,14 @@ describe('programme (public)', () => {
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
+  it('refuses a query nested too deep before running it', async () => {
+    const nested = '{ councils { children { children { children { children { children { children { children { children { children { id } } } } } } } } } } }';
+    const result = await new Client(server.url, 'en').request(nested);
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toBe('This query is too large or nested too deep. Please split it into smaller ones.');
+    expect(result.data ?? null).toBeNull();
+  });
+
   it('refuses unknown fields with a validation error and no data', async () => {
     const result = await new Client(server.url).request('{ programme { budget } }');
     expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
