@@ -70,6 +70,7 @@ export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promi
     // reused rather than fought over; it is then not ours to stop.
     if (await acceptsConnections(clusterUrl('postgres'))) {
       startedHere = false;
+      console.info(`[treem] using the embedded PostgreSQL already running in ${dataDir} (port ${port}); it keeps running after this process.`);
       return;
     }
     throw new Error(
