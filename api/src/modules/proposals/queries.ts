@@ -1,7 +1,15 @@
+import type { ProposalState } from '@treem/db/client';
 import { builder } from '../../builder.js';
 import { countProposals, findProposal, findProposals } from './service.js';
 import { ProposalRef, ProposalStateEnum } from './types.js';
 import { CouncilRef } from '../council/types.js';
+
+type ProposalFilter = { councilId?: { id: string } | null; state?: ProposalState | null };
+
+const filterFrom = ({ councilId, state }: ProposalFilter) => ({
+  ...(councilId ? { councilId: councilId.id } : {}),
+  ...(state ? { state } : {}),
+});
 
 builder.queryFields((t) => ({
   proposals: t.prismaConnection(
@@ -13,10 +21,8 @@ builder.queryFields((t) => ({
         councilId: t.arg.globalID({ for: [CouncilRef] }),
         state: t.arg({ type: ProposalStateEnum }),
       },
-      resolve: (query, _root, { councilId, state }, ctx) =>
-        findProposals({ prisma: ctx.prisma, viewer: ctx.viewer, query, where: { ...(councilId ? { councilId: councilId.id } : {}), ...(state ? { state } : {}) } }),
-      totalCount: (_root, { councilId, state }, ctx) =>
-        countProposals({ prisma: ctx.prisma, viewer: ctx.viewer, where: { ...(councilId ? { councilId: councilId.id } : {}), ...(state ? { state } : {}) } }),
+      resolve: (query, _root, args, ctx) => findProposals({ prisma: ctx.prisma, viewer: ctx.viewer, query, where: filterFrom(args) }),
+      totalCount: (_root, args, ctx) => countProposals({ prisma: ctx.prisma, viewer: ctx.viewer, where: filterFrom(args) }),
     },
   ),
   proposal: t.prismaField({
