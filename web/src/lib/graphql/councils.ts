@@ -1,94 +1,77 @@
-import { gql } from '@urql/core';
-import {
-	CouncilSummaryFragment,
-	ProposalSummaryFragment,
-	type CouncilSummary,
-	type ProposalPage
-} from './fragments';
+import { graphql, type FragmentOf, type ResultOf } from './graphql';
+import { CouncilSummaryFragment, ProposalSummaryFragment } from './fragments';
 
-export interface CouncilListItem extends CouncilSummary {
-	unit: { id: string; nameVi: string; nameEn: string };
-	parent: { id: string } | null;
-}
-
-export const CouncilsQuery = gql<{ councils: CouncilListItem[] }, Record<string, never>>`
-	query Councils {
-		councils {
-			...CouncilSummary
-			unit {
-				id
-				nameVi
-				nameEn
-			}
-			parent {
-				id
+export const CouncilsQuery = graphql(
+	`
+		query Councils {
+			councils {
+				...CouncilSummary
+				unit {
+					id
+					nameVi
+					nameEn
+				}
+				parent {
+					id
+				}
 			}
 		}
-	}
-	${CouncilSummaryFragment}
-`;
-
-export interface CouncilDetail extends CouncilSummary {
-	memberCount: number;
-	viewerIsMember: boolean;
-	parent: CouncilSummary | null;
-	proposals: ProposalPage;
-}
+	`,
+	[CouncilSummaryFragment]
+);
+export type CouncilListItem = ResultOf<typeof CouncilsQuery>['councils'][number];
 
 /** One page of a council's proposals: the first on the council page, the next on "show more". */
-const ProposalPageFragment = gql`
-	fragment ProposalPage on CouncilProposalsConnection {
-		edges {
-			cursor
-			node {
-				...ProposalSummary
+const ProposalPageFragment = graphql(
+	`
+		fragment ProposalPage on CouncilProposalsConnection {
+			edges {
+				cursor
+				node {
+					...ProposalSummary
+				}
 			}
+			pageInfo {
+				hasNextPage
+				endCursor
+			}
+			totalCount
 		}
-		pageInfo {
-			hasNextPage
-			endCursor
-		}
-		totalCount
-	}
-	${ProposalSummaryFragment}
-`;
+	`,
+	[ProposalSummaryFragment]
+);
+export type ProposalPage = FragmentOf<typeof ProposalPageFragment>;
 
-export interface ProposalPageVariables {
-	id: string;
-	first: number;
-	after: string | null;
-}
-
-export const CouncilQuery = gql<{ council: CouncilDetail | null }, ProposalPageVariables>`
-	query Council($id: ID!, $first: Int!, $after: String) {
-		council(id: $id) {
-			...CouncilSummary
-			memberCount
-			viewerIsMember
-			parent {
+export const CouncilQuery = graphql(
+	`
+		query Council($id: ID!, $first: Int!, $after: String) {
+			council(id: $id) {
 				...CouncilSummary
-			}
-			proposals(first: $first, after: $after) {
-				...ProposalPage
+				memberCount
+				viewerIsMember
+				parent {
+					...CouncilSummary
+				}
+				proposals(first: $first, after: $after) {
+					...ProposalPage
+				}
 			}
 		}
-	}
-	${CouncilSummaryFragment}
-	${ProposalPageFragment}
-`;
+	`,
+	[CouncilSummaryFragment, ProposalPageFragment]
+);
 
 /** The next page of a council's proposals, fetched by the browser for "show more". */
-export const CouncilProposalsQuery = gql<
-	{ council: { id: string; proposals: ProposalPage } | null },
-	ProposalPageVariables
->`
-	query CouncilProposals($id: ID!, $first: Int!, $after: String) {
-		council(id: $id) {
-			id
-			proposals(first: $first, after: $after) {
-				...ProposalPage
+export const CouncilProposalsQuery = graphql(
+	`
+		query CouncilProposals($id: ID!, $first: Int!, $after: String) {
+			council(id: $id) {
+				id
+				proposals(first: $first, after: $after) {
+					...ProposalPage
+				}
 			}
 		}
-	}
-	${ProposalPageFragment}
-`;
+	`,
+	[ProposalPageFragment]
+);

@@ -1,31 +1,16 @@
-import { gql } from '@urql/core';
-import type { CouncilLevel, DateTime, PageInfo, ProposalState } from './types';
+import { graphql, type FragmentOf } from './graphql';
 
-export interface CouncilSummary {
-	id: string;
-	level: CouncilLevel;
-	nameVi: string;
-	nameEn: string;
-}
-
-export const CouncilSummaryFragment = gql`
+export const CouncilSummaryFragment = graphql(`
 	fragment CouncilSummary on Council {
 		id
 		level
 		nameVi
 		nameEn
 	}
-`;
+`);
+export type CouncilSummary = FragmentOf<typeof CouncilSummaryFragment>;
 
-export interface ProposalSummary {
-	id: string;
-	title: string;
-	state: ProposalState;
-	authorName: string;
-	votingClosesAt: DateTime | null;
-}
-
-export const ProposalSummaryFragment = gql`
+export const ProposalSummaryFragment = graphql(`
 	fragment ProposalSummary on Proposal {
 		id
 		title
@@ -33,11 +18,5 @@ export const ProposalSummaryFragment = gql`
 		authorName
 		votingClosesAt
 	}
-`;
-
-/** One page of a proposal connection (the schema names each connection type differently). */
-export interface ProposalPage {
-	edges: { cursor: string; node: ProposalSummary }[];
-	pageInfo: PageInfo;
-	totalCount: number;
-}
+`);
+export type ProposalSummary = FragmentOf<typeof ProposalSummaryFragment>;

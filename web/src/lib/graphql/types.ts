@@ -1,30 +1,18 @@
-// Hand-written mirrors of the schema's enums and scalars (schema/schema.graphql is the contract).
+// Runtime lists of the schema's enum values; their types come from the contract (gql.tada),
+// so a value the API does not have fails the type check.
+import type { Enum } from './graphql';
 
-/** ISO-8601 string. */
-export type DateTime = string;
+export type ProposalState = Enum<'ProposalState'>;
+export type CouncilLevel = Enum<'CouncilLevel'>;
+export type VoteChoice = Enum<'VoteChoice'>;
 
-export type CouncilLevel = 'WARD' | 'DISTRICT' | 'CITY';
-
-export type ProposalState =
-	| 'DRAFT'
-	| 'IN_REVIEW'
-	| 'WITHDRAWN'
-	| 'OPEN'
-	| 'ADOPTED'
-	| 'NOT_ADOPTED'
-	| 'REFERRED'
-	| 'ANSWERED';
-
-export type VoteChoice = 'SUPPORT' | 'OPPOSE' | 'ABSTAIN';
-export const voteChoices: readonly VoteChoice[] = ['SUPPORT', 'OPPOSE', 'ABSTAIN'];
+export const voteChoices = ['SUPPORT', 'OPPOSE', 'ABSTAIN'] as const satisfies readonly VoteChoice[];
 
 export function isVoteChoice(value: unknown): value is VoteChoice {
 	return voteChoices.some((choice) => choice === value);
 }
 
-export type UserKind = 'CHILD' | 'ADULT';
-
-/** `extensions.code` values the API promises. */
+/** `extensions.code` values the API promises (api/src/errors.ts). */
 export type ErrorCode =
 	| 'UNAUTHENTICATED'
 	| 'FORBIDDEN'
@@ -34,8 +22,3 @@ export type ErrorCode =
 	| 'INVALID_CREDENTIALS'
 	| 'RATE_LIMITED'
 	| 'INTERNAL';
-
-export interface PageInfo {
-	hasNextPage: boolean;
-	endCursor: string | null;
-}

@@ -1,38 +1,28 @@
-import { gql } from '@urql/core';
-import { CouncilSummaryFragment, type CouncilSummary } from './fragments';
-import type { UserKind } from './types';
+import { graphql, type ResultOf } from './graphql';
+import { CouncilSummaryFragment } from './fragments';
 
-export interface Viewer {
-	id: string;
-	username: string;
-	displayName: string;
-	kind: UserKind;
-	councils: CouncilSummary[];
-	moderatedCouncils: CouncilSummary[];
-}
-
-export const ViewerQuery = gql<{ viewer: Viewer | null }, Record<string, never>>`
-	query Viewer {
-		viewer {
-			id
-			username
-			displayName
-			kind
-			councils {
-				...CouncilSummary
-			}
-			moderatedCouncils {
-				...CouncilSummary
+export const ViewerQuery = graphql(
+	`
+		query Viewer {
+			viewer {
+				id
+				username
+				displayName
+				kind
+				councils {
+					...CouncilSummary
+				}
+				moderatedCouncils {
+					...CouncilSummary
+				}
 			}
 		}
-	}
-	${CouncilSummaryFragment}
-`;
+	`,
+	[CouncilSummaryFragment]
+);
+export type Viewer = NonNullable<ResultOf<typeof ViewerQuery>['viewer']>;
 
-export const LoginMutation = gql<
-	{ login: { viewer: { id: string } } },
-	{ input: { username: string; password: string } }
->`
+export const LoginMutation = graphql(`
 	mutation Login($input: LoginInput!) {
 		login(input: $input) {
 			viewer {
@@ -40,10 +30,10 @@ export const LoginMutation = gql<
 			}
 		}
 	}
-`;
+`);
 
-export const LogoutMutation = gql<{ logout: boolean }, Record<string, never>>`
+export const LogoutMutation = graphql(`
 	mutation Logout {
 		logout
 	}
-`;
+`);
