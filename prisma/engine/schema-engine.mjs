@@ -71,12 +71,31 @@ class Client extends pg.Client {
 // main one ("relation … already exists").
 const pgConfig = (url) => ({ ...parseIntoClientConfig(url), Client });
 
+// @prisma/adapter-pg 7.10.1 splits a script on every ";" and runs the pieces one by one, which
+// breaks any migration with a ";" inside a statement (a PL/pgSQL function or trigger body, a
+// string). The native engine sends a migration whole; so does this: one simple-protocol query
+// runs a multi-statement script (in one implicit transaction), as psql would.
+const runScriptsWhole = (connection) =>
+  Object.assign(connection, {
+    async executeScript(script) {
+      try {
+        await connection.underlyingDriver().query(script);
+      } catch (error) {
+        connection.onError(error);
+      }
+    },
+  });
+
 class Adapter extends PrismaPg {
   constructor(url, shadowUrl) {
     const config = pgConfig(url);
     super(config, { schema: config.schema });
     this.pgConfig = config;
     this.shadowUrl = shadowUrl;
+  }
+
+  async connect() {
+    return runScriptsWhole(await super.connect());
   }
 
   // The wasm engine never reads `shadowDatabaseUrl`: it asks the factory for a shadow database
@@ -87,7 +106,7 @@ class Adapter extends PrismaPg {
   async connectToShadowDb() {
     if (this.shadowUrl) {
       const config = pgConfig(this.shadowUrl);
-      const shadow = await new PrismaPg(config, { schema: config.schema }).connect();
+      const shadow = runScriptsWhole(await new PrismaPg(config, { schema: config.schema }).connect());
       const schema = `"${(config.schema ?? 'public').replaceAll('"', '""')}"`;
       await shadow.executeScript(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
       return shadow;
@@ -95,7 +114,7 @@ class Adapter extends PrismaPg {
     const main = await this.connect();
     const database = `prisma_migrate_shadow_db_${randomUUID()}`;
     await main.executeScript(`CREATE DATABASE "${database}"`);
-    const shadow = await new PrismaPg({ ...this.pgConfig, database }, { schema: this.pgConfig.schema }).connect();
+    const shadow = runScriptsWhole(await new PrismaPg({ ...this.pgConfig, database }, { schema: this.pgConfig.schema }).connect());
     shadow.dispose = async () => {
       await shadow.underlyingDriver().end();
       await main.executeScript(`DROP DATABASE IF EXISTS "${database}"`);
