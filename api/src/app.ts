@@ -4,6 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { Db } from '@treem/db/client';
 import { createApolloServer } from './server.js';
 import { createContext } from './context.js';
+import { bearerAuthentication } from './modules/accounts/http.js';
 
 export interface AppOptions {
   prisma: Db;
@@ -28,6 +29,7 @@ export async function createApp({ prisma, webHandler }: AppOptions) {
     // JSON only: nothing here may be framed, sniffed or run as a page. (Apollo itself marks
     // answers without cache hints `no-store`, so session-dependent data is never cached.)
     helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }),
+    bearerAuthentication(prisma),
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => createContext({ prisma, req, res }) }),
   );

@@ -7,7 +7,7 @@ import type PrismaTypes from '@treem/db/pothos-types';
 import { getDatamodel } from '@treem/db/pothos-types';
 import type { Context } from './context.js';
 import { AppError } from './errors.js';
-import { hasRole } from './modules/accounts/policy.js';
+import { hasRole, hasScope, type ApiScope } from './modules/accounts/policy.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -18,22 +18,26 @@ export const builder = new SchemaBuilder<{
     moderator: boolean;
     agencyOfficer: boolean;
     programmeAdmin: boolean;
+    /** An agency system whose token carries this scope. Combine with `$all` where a person's
+     * role must hold too: scope maps grant access when any one scope passes. */
+    apiScope: ApiScope;
   };
-  Scalars: { DateTime: { Input: Date; Output: Date } };
+  Scalars: { DateTime: { Input: Date; Output: Date }; JSON: { Input: never; Output: unknown } };
   DefaultFieldNullability: false;
 }>({
   plugins: [ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
-    authScopes: ({ viewer }) => ({
+    authScopes: ({ viewer, apiClient }) => ({
       authenticated: viewer !== null,
       child: viewer?.kind === 'CHILD',
       moderator: (viewer?.moderatedCouncilIds.length ?? 0) > 0,
       agencyOfficer: hasRole(viewer, 'AGENCY_OFFICER'),
       programmeAdmin: hasRole(viewer, 'PROGRAMME_ADMIN'),
+      apiScope: (scope) => hasScope(apiClient, scope),
     }),
     // Deny by default with the same typed errors services throw.
-    unauthorizedError: (_parent, context) => new AppError(context.viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED'),
+    unauthorizedError: (_parent, context) => new AppError(context.viewer || context.apiClient ? 'FORBIDDEN' : 'UNAUTHENTICATED'),
   },
   // The API is public: bound what one query may ask for, so nesting relations (council →
   // children → proposals → council …) cannot turn one request into millions of rows.

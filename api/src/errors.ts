@@ -1,6 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { PothosValidationError } from '@pothos/core';
+import type { Request, Response } from 'express';
+import { localeFrom, refusalMessage, translator } from './i18n.js';
 
 /**
  * Codes are a contract with clients (`extensions.code`); the web maps them to forms and pages.
@@ -59,4 +61,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof GraphQLError && code === 'BAD_USER_INPUT') return formatted;
   console.error('[graphql] unexpected error', original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };
+}
+
+/**
+ * Answers a request refused before GraphQL runs (e.g. a bad bearer token) the way GraphQL
+ * refuses: JSON errors with a code and a translated message, never an HTML page.
+ */
+export function sendRefusal(req: Request, res: Response, status: number, refusal: AppError): void {
+  const message = refusalMessage(translator(localeFrom(req.headers['accept-language'])), refusal);
+  res.status(status).json({ errors: [{ message, extensions: { code: refusal.code, ...(refusal.reason ? { reason: refusal.reason } : {}) } }] });
 }

@@ -8,6 +8,7 @@ const resources = {
     translation: {
       errors: {
         UNAUTHENTICATED: 'Em cần đăng nhập để làm việc này.',
+        UNAUTHENTICATED_INVALID_TOKEN: 'Mã truy cập API không hợp lệ, đã hết hạn hoặc đã bị thu hồi.',
         FORBIDDEN: 'Tài khoản này không được phép làm việc này.',
         FORBIDDEN_NOT_A_MEMBER: 'Chỉ thành viên của hội đồng này mới được bỏ phiếu.',
         NOT_FOUND: 'Không tìm thấy nội dung này.',
@@ -16,6 +17,8 @@ const resources = {
         BAD_USER_INPUT_MALFORMED_ID: 'Đường dẫn hoặc mã này không đúng.',
         BAD_USER_INPUT_VALUE: 'Có một lựa chọn hoặc giá trị chưa đúng. Em thử lại nhé.',
         BAD_USER_INPUT_TOO_COMPLEX: 'Truy vấn này quá lớn hoặc lồng quá sâu. Hãy chia thành các truy vấn nhỏ hơn.',
+        BAD_USER_INPUT_UNKNOWN_SCOPE: 'Không có quyền API "{{scope}}". Các quyền có: {{scopes}}.',
+        BAD_USER_INPUT_UNKNOWN_AGENCY: 'Không có cơ quan mang mã "{{code}}".',
         INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu chưa đúng. Em thử lại nhé.',
         RATE_LIMITED: 'Em đã thử quá nhiều lần. Hãy đợi {{minutes}} phút rồi thử lại.',
         INTERNAL: 'Đã có lỗi xảy ra. Em thử lại sau nhé.',
@@ -26,6 +29,7 @@ const resources = {
     translation: {
       errors: {
         UNAUTHENTICATED: 'Please sign in to do this.',
+        UNAUTHENTICATED_INVALID_TOKEN: 'The API token is not valid, has expired or has been revoked.',
         FORBIDDEN: 'This account is not allowed to do this.',
         FORBIDDEN_NOT_A_MEMBER: 'Only members of this council can vote.',
         NOT_FOUND: 'We could not find this.',
@@ -34,6 +38,8 @@ const resources = {
         BAD_USER_INPUT_MALFORMED_ID: 'This link or id is not right.',
         BAD_USER_INPUT_VALUE: 'A choice or value is not right. Please try again.',
         BAD_USER_INPUT_TOO_COMPLEX: 'This query is too large or nested too deep. Please split it into smaller ones.',
+        BAD_USER_INPUT_UNKNOWN_SCOPE: 'There is no API scope "{{scope}}". The scopes are: {{scopes}}.',
+        BAD_USER_INPUT_UNKNOWN_AGENCY: 'There is no agency with the code "{{code}}".',
         INVALID_CREDENTIALS: 'The username or password is not right. Please try again.',
         RATE_LIMITED: 'Too many tries. Please wait {{minutes}} minutes and try again.',
         INTERNAL: 'Something went wrong. Please try again later.',
@@ -47,6 +53,12 @@ await i18n.init({ resources, lng: 'vi', fallbackLng: 'vi', initAsync: false, sho
 
 export function translator(locale: Locale): TFunction {
   return i18n.getFixedT(locale);
+}
+
+/** A refusal in the reader's language: the message for its reason if there is one, else its code's. */
+export function refusalMessage(t: TFunction, refusal: { code: string; reason?: string; params: Record<string, string | number> }): string {
+  const key = refusal.reason ? `errors.${refusal.code}_${refusal.reason}` : `errors.${refusal.code}`;
+  return t([key, `errors.${refusal.code}`], refusal.params);
 }
 
 /** Vietnamese unless the client prefers English (Accept-Language), as the web and agencies send it. */

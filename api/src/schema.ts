@@ -6,6 +6,8 @@ import './modules/programme/queries.js';
 import './modules/accounts/types.js';
 import './modules/accounts/queries.js';
 import './modules/accounts/mutations.js';
+import './modules/audit/types.js';
+import './modules/audit/queries.js';
 import './modules/council/types.js';
 import './modules/council/queries.js';
 import './modules/proposals/types.js';
@@ -22,6 +24,14 @@ builder.scalarType('DateTime', {
     const date = new Date(String(value));
     if (Number.isNaN(date.getTime())) throw new AppError('BAD_USER_INPUT', undefined, { detail: 'DateTime' });
     return date;
+  },
+});
+
+builder.scalarType('JSON', {
+  description: 'A JSON value, as recorded (output only).',
+  serialize: (value) => value,
+  parseValue: () => {
+    throw new AppError('BAD_USER_INPUT', undefined, { detail: 'JSON' });
   },
 });
 

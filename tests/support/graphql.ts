@@ -7,7 +7,10 @@ export interface GraphQLResult<T = Record<string, any>> {
 
 export class Client {
   cookie: string | undefined;
+  /** An API client's token, sent as `Authorization: Bearer`, as agency systems do. */
+  bearer: string | undefined;
   lastSetCookie: string | null = null;
+  lastStatus = 0;
 
   constructor(readonly baseUrl: string, readonly locale: 'vi' | 'en' = 'vi') {}
 
@@ -18,9 +21,11 @@ export class Client {
         'content-type': 'application/json',
         'accept-language': this.locale,
         ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : {}),
       },
       body: JSON.stringify({ query, variables }),
     });
+    this.lastStatus = response.status;
     this.lastSetCookie = response.headers.get('set-cookie');
     const session = this.lastSetCookie?.match(/treem_session=([^;]*)/);
     if (session) this.cookie = session[1] ? `treem_session=${session[1]}` : undefined;

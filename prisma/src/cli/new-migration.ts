@@ -22,3 +22,5 @@ try {
 } finally {
   await database.stop();
 }
+// Explicitly: the embedded database's exit hook would end the process with 0 otherwise.
+process.exit(process.exitCode ?? 0);

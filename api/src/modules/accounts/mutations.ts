@@ -1,6 +1,10 @@
 import { builder } from '../../builder.js';
-import { LoginInput, LoginPayload } from './types.js';
-import { login, logout, SESSION_SECONDS } from './service.js';
+import { CreateApiClientInput, CreateApiClientPayload, LoginInput, LoginPayload } from './types.js';
+import { createApiClient, login, logout, revokeApiClient, SESSION_SECONDS } from './service.js';
+
+const RevokeApiClientInput = builder.inputType('RevokeApiClientInput', {
+  fields: (t) => ({ id: t.id({ required: true }) }),
+});
 
 builder.mutationField('login', (t) =>
   t.field({
@@ -25,3 +29,21 @@ builder.mutationField('logout', (t) =>
     },
   }),
 );
+
+builder.mutationFields((t) => ({
+  createApiClient: t.field({
+    type: CreateApiClientPayload,
+    description: 'Creates an API client for an agency and returns its token, once. Programme admins only.',
+    authScopes: { programmeAdmin: true },
+    args: { input: t.arg({ type: CreateApiClientInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      createApiClient({ prisma: ctx.prisma, viewer: ctx.viewer, actor: ctx.actor, input: { ...input, expiresInDays: input.expiresInDays ?? undefined } }),
+  }),
+  revokeApiClient: t.prismaField({
+    type: 'ApiClient',
+    description: 'Revokes an API client: its token stops working at once. Programme admins only.',
+    authScopes: { programmeAdmin: true },
+    args: { input: t.arg({ type: RevokeApiClientInput, required: true }) },
+    resolve: (_query, _root, { input }, ctx) => revokeApiClient({ prisma: ctx.prisma, viewer: ctx.viewer, actor: ctx.actor, id: String(input.id) }),
+  }),
+}));

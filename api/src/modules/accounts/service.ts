@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { Db, Role, UserKind } from '@treem/db/client';
 import { hashPassword, verifyPassword } from '@treem/db/credentials';
 import { AppError } from '../../errors.js';
+import { recordAudit, type Actor } from '../audit/service.js';
+import { API_SCOPES, isApiScope, mayManageApiClients, type ApiClientPrincipal } from './policy.js';
 
 export const SESSION_COOKIE = 'treem_session';
 /** Short enough that a child who forgets to sign out on a shared computer is signed out the same day. */
@@ -106,4 +108,102 @@ export async function viewerFromSession({ prisma, token }: { prisma: Db; token: 
 
 function hashToken(token: string) {
   return createHash('sha256').update(token).digest('hex');
+}
+
+// ─── API clients ────────────────────────────────────────────────────────────────────────
+
+const TOKEN_PREFIX = 'treem_';
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** lastUsedAt is a hint for admins, not a log: refresh it at most this often per client. */
+const LAST_USED_RESOLUTION_MS = 5 * 60 * 1000;
+
+const apiClientInput = z.object({
+  agencyCode: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(100),
+  scopes: z.array(z.string()).min(1).max(Object.keys(API_SCOPES).length),
+  expiresInDays: z.number().int().min(1).max(730).default(365),
+});
+export type ApiClientInput = z.input<typeof apiClientInput>;
+
+/**
+ * Creates an API client for an agency and returns its token, which is never stored or shown
+ * again (only its SHA-256). For programme admins; the audit row names who did it.
+ */
+export async function createApiClient({ prisma, viewer, actor, input }: { prisma: Db; viewer: Viewer | null; actor: Actor; input: ApiClientInput }) {
+  if (!viewer) throw new AppError('UNAUTHENTICATED');
+  if (!mayManageApiClients(viewer)) throw new AppError('FORBIDDEN');
+  return issueApiClient({ prisma, actor, input });
+}
+
+/**
+ * The same without a policy check: for the server's operator (`pnpm api-client create`), who
+ * already holds the database. Everything else goes through createApiClient.
+ */
+export async function issueApiClient({ prisma, actor, input }: { prisma: Db; actor: Actor; input: ApiClientInput }) {
+  const parsed = apiClientInput.safeParse(input);
+  if (!parsed.success) throw new AppError('BAD_USER_INPUT', undefined, { detail: parsed.error.issues[0]?.path.join('.') ?? 'input' });
+  const { agencyCode, name, scopes, expiresInDays } = parsed.data;
+  const unknown = scopes.find((scope) => !isApiScope(scope));
+  if (unknown !== undefined) throw new AppError('BAD_USER_INPUT', 'UNKNOWN_SCOPE', { scope: unknown.slice(0, 40), scopes: Object.keys(API_SCOPES).join(', ') });
+  const agency = await prisma.agency.findUnique({ where: { code: agencyCode }, select: { id: true, code: true } });
+  if (!agency) throw new AppError('BAD_USER_INPUT', 'UNKNOWN_AGENCY', { code: agencyCode.slice(0, 40) });
+
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const apiClient = await prisma.$transaction(async (tx) => {
+    const created = await tx.apiClient.create({
+      data: {
+        name, agencyId: agency.id, scopes: [...new Set(scopes)], createdById: actor.userId,
+        tokenHash: hashToken(token), tokenPrefix: token.slice(0, TOKEN_PREFIX.length + 6),
+        expiresAt: new Date(Date.now() + expiresInDays * DAY_MS),
+      },
+    });
+    await recordAudit(tx, {
+      actor, action: 'apiClient.create', subject: { type: 'ApiClient', id: created.id },
+      data: { name, agencyCode: agency.code, scopes: created.scopes, expiresAt: created.expiresAt!.toISOString() },
+    });
+    return created;
+  });
+  return { apiClient, token };
+}
+
+export async function revokeApiClient({ prisma, viewer, actor, id }: { prisma: Db; viewer: Viewer | null; actor: Actor; id: string }) {
+  if (!viewer) throw new AppError('UNAUTHENTICATED');
+  if (!mayManageApiClients(viewer)) throw new AppError('FORBIDDEN');
+  return retireApiClient({ prisma, actor, id });
+}
+
+/** The same without a policy check, for the server's operator (`pnpm api-client revoke`). */
+export function retireApiClient({ prisma, actor, id }: { prisma: Db; actor: Actor; id: string }) {
+  return prisma.$transaction(async (tx) => {
+    // Revoking twice keeps the first date: the audit shows one revocation.
+    const { count } = await tx.apiClient.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const client = await tx.apiClient.findUnique({ where: { id } });
+    if (!client) throw new AppError('NOT_FOUND');
+    if (count > 0) await recordAudit(tx, { actor, action: 'apiClient.revoke', subject: { type: 'ApiClient', id }, data: { name: client.name } });
+    return client;
+  });
+}
+
+/** The client a bearer token names, if the token is known, not revoked and not expired. */
+export async function apiClientFromToken({ prisma, token }: { prisma: Db; token: string }): Promise<ApiClientPrincipal | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
+  const now = new Date();
+  const client = await prisma.apiClient.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, name: true, agencyId: true, scopes: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
+  });
+  if (!client || client.revokedAt || (client.expiresAt && client.expiresAt <= now)) return null;
+  if (!client.lastUsedAt || now.getTime() - client.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    // Not awaited: the request does not wait for a hint; a failure is only logged.
+    prisma.apiClient.update({ where: { id: client.id }, data: { lastUsedAt: now }, select: { id: true } })
+      .catch((error: unknown) => console.error('[api-client] could not record last use', error));
+  }
+  return { id: client.id, name: client.name, agencyId: client.agencyId, scopes: client.scopes.filter(isApiScope) };
+}
+
+declare module '../audit/service.js' {
+  interface AuditActions {
+    'apiClient.create': { name: string; agencyCode: string; scopes: string[]; expiresAt: string };
+    'apiClient.revoke': { name: string };
+  }
 }

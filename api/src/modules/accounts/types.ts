@@ -1,5 +1,6 @@
 import { builder } from '../../builder.js';
 import type { Viewer } from './service.js';
+import { mayManageApiClients } from './policy.js';
 
 export const UserKindEnum = builder.enumType('UserKind', { values: ['CHILD', 'ADULT'] as const });
 export const RoleEnum = builder.enumType('Role', { values: ['PROGRAMME_ADMIN', 'AGENCY_OFFICER', 'PROTECTION_OFFICER'] as const });
@@ -24,4 +25,41 @@ export const LoginInput = builder.inputType('LoginInput', {
 
 export const LoginPayload = builder.objectRef<{ viewer: Viewer }>('LoginPayload').implement({
   fields: (t) => ({ viewer: t.field({ type: ViewerRef, resolve: (payload) => payload.viewer }) }),
+});
+
+export const ApiClientRef = builder.prismaObject('ApiClient', {
+  description: "An agency system's access to the API. Its token is shown once, when it is created.",
+  // Programme admins, and a client reading itself (`currentApiClient`); nobody else.
+  authScopes: (client, ctx) => mayManageApiClients(ctx.viewer) || ctx.apiClient?.id === client.id,
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    agency: t.relation('agency'),
+    scopes: t.exposeStringList('scopes', { description: 'See `apiScopes` for what each one allows.' }),
+    tokenPrefix: t.exposeString('tokenPrefix', { description: 'The first characters of the token, to tell tokens apart.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'Within five minutes.' }),
+  }),
+});
+
+export const ApiScopeInfo = builder.objectRef<{ name: string; description: string }>('ApiScopeInfo').implement({
+  fields: (t) => ({ name: t.exposeString('name'), description: t.exposeString('description') }),
+});
+
+export const CreateApiClientInput = builder.inputType('CreateApiClientInput', {
+  fields: (t) => ({
+    agencyCode: t.string({ required: true }),
+    name: t.string({ required: true, description: 'What the system is, e.g. "Health department data warehouse".' }),
+    scopes: t.stringList({ required: true }),
+    expiresInDays: t.int({ description: 'Default 365, at most 730.' }),
+  }),
+});
+
+export const CreateApiClientPayload = builder.objectRef<{ apiClient: { id: string }; token: string }>('CreateApiClientPayload').implement({
+  fields: (t) => ({
+    apiClient: t.field({ type: ApiClientRef, resolve: (payload) => payload.apiClient as never }),
+    token: t.exposeString('token', { description: 'Send it as `Authorization: Bearer <token>`. It is never shown again.' }),
+  }),
 });
