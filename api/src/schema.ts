@@ -13,6 +13,9 @@ import './modules/council/queries.js';
 import './modules/proposals/types.js';
 import './modules/proposals/queries.js';
 import './modules/proposals/mutations.js';
+import './modules/children/types.js';
+import './modules/children/queries.js';
+import './modules/children/mutations.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -2,7 +2,7 @@ import { builder } from '../../builder.js';
 
 export const AdminLevelEnum = builder.enumType('AdminLevel', { values: ['PROVINCE', 'DISTRICT', 'WARD'] as const });
 
-builder.prismaNode('AdminUnit', {
+export const AdminUnitRef = builder.prismaNode('AdminUnit', {
   id: { field: 'id' },
   description: 'An administrative unit, valid between two dates (units merge and split).',
   fields: (t) => ({
