@@ -141,3 +141,22 @@ export const upperProposals: DemoProposal[] = [
   { key: 'green', state: 'OPEN', title: 'Trồng thêm cây xanh ở sân trường', body: 'Sân trường nhiều nắng, giờ ra chơi rất nóng.\nChúng em đề nghị trồng thêm cây bóng mát.' },
   { key: 'helpline', state: 'ADOPTED', title: 'Dán số điện thoại 111 ở mọi lớp học', body: 'Nhiều bạn chưa biết Tổng đài 111 để gọi khi cần giúp đỡ.\nChúng em đề nghị dán số 111 ở mọi lớp học.' },
 ];
+
+// ─── the children register (demo only) ──────────────────────────────────────────────────
+// Synthetic children only: every one is named "Mẫu Demo <word> <nn>" ("mẫu" = sample) and has a
+// personal number under province code 000, which no province has (see personal-number.ts), or
+// none at all. Nothing here resembles a real child.
+
+/** Protection officers: identity right on the demo area, the same area without it, another area. */
+export const registerAccounts = {
+  officer: { username: 'protection.demo', displayName: 'Chị Thu (Bảo vệ trẻ em, Ninh Kiều)', unitCode: '916', rights: ['IDENTITY', 'AUDIT'] as const },
+  officerWithoutIdentity: { username: 'protection.noid.demo', displayName: 'Anh Tâm (Cộng tác viên, Ninh Kiều)', unitCode: '916', rights: [] as const },
+  otherOfficer: { username: 'protection.other.demo', displayName: 'Chị Vy (Bảo vệ trẻ em, Bình Thủy)', unitCode: '918', rights: ['IDENTITY'] as const },
+};
+
+/** How many synthetic children each ward gets: some cells large, some small, for the statistics. */
+export const registerWards: [code: string, children: number][] = [
+  ['916.01', 24], ['916.02', 11], ['916.03', 3], ['918.01', 9], ['918.02', 2],
+];
+
+export const registerGivenNames = ['An', 'Bình', 'Cúc', 'Dũng', 'Giang', 'Hà', 'Khoa', 'Lan', 'Minh', 'Ngọc', 'Phúc', 'Quyên'];

@@ -4,6 +4,7 @@ import {
   ensureCouncil, ensureCurrentTerm, ensureFacilitator, ensureMember, ensureProposal, ensureUnit, ensureUser, grantRole,
 } from '../factories/index.js';
 import * as data from './data.js';
+import { seedRegister } from './register.js';
 
 const MEMBERS_PER_COUNCIL = 9;
 
@@ -12,6 +13,7 @@ export async function seed(prisma: Db) {
   const agencies = await seedProgramme(prisma, city.id);
   const councils = await seedCouncils(prisma, city, wards);
   await seedPeople(prisma, councils, agencies);
+  await seedRegister(prisma);
 }
 
 async function seedUnits(prisma: Db) {

@@ -23,8 +23,8 @@ export interface RegisterScope {
 /** Who asks, as the register sees it: the refusal code for anyone who is not an officer. */
 export type Principal = { viewer: Viewer | null; apiClient: ApiClientPrincipal | null };
 
-export function refusalFor({ viewer }: Principal): 'UNAUTHENTICATED' | 'FORBIDDEN' {
-  return viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED';
+export function refusalFor({ viewer, apiClient }: Principal): 'UNAUTHENTICATED' | 'FORBIDDEN' {
+  return viewer || apiClient ? 'FORBIDDEN' : 'UNAUTHENTICATED';
 }
 
 /**
