@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, ProposalState } from '@treem/db/client';
 import {
-  ensureCouncil, ensureCurrentTerm, ensureFacilitator, ensureMember, ensureProposal, ensureUnit, ensureUser,
+  ensureCouncil, ensureCurrentTerm, ensureFacilitator, ensureMember, ensureProposal, ensureUnit, ensureUser, grantRole,
 } from '@treem/db/factories';
 
 export const PASSWORD = 'test-password-123';
@@ -29,4 +29,16 @@ export function proposalIn(prisma: Db, { councilId, authorId, state, closesInDay
     id: `t-${randomUUID()}`, councilId, authorId, state, closesInDays,
     title: `Đề xuất ${state}`, body: 'Nội dung thử',
   });
+}
+
+/** A ward of its own with two protection officers: one with the identity right, one without. */
+export async function registerWard(prisma: Db) {
+  const key = randomUUID().slice(0, 8);
+  const unit = await ensureUnit(prisma, { code: `T-${key}`, nameVi: `Phường Thử ${key}`, nameEn: `Test Ward ${key}`, level: 'WARD', validFrom: new Date('2020-01-01') });
+  const officer = await ensureUser(prisma, { username: `t.${key}.protection`, displayName: 'Cán bộ bảo vệ trẻ em', kind: 'ADULT', password: PASSWORD });
+  const withoutIdentity = await ensureUser(prisma, { username: `t.${key}.protection-noid`, displayName: 'Cộng tác viên', kind: 'ADULT', password: PASSWORD });
+  const grant = await grantRole(prisma, { userId: officer.id, role: 'PROTECTION_OFFICER', unitId: unit.id });
+  await prisma.roleGrant.update({ where: { id: grant.id }, data: { rights: ['IDENTITY'] } });
+  await grantRole(prisma, { userId: withoutIdentity.id, role: 'PROTECTION_OFFICER', unitId: unit.id });
+  return { key, unit, officer, withoutIdentity };
 }

@@ -80,7 +80,8 @@ export async function runVerification({ prisma, registry, batchSize = registry.m
     });
     onProgress?.({ total: Math.max(run.total, run.processed), processed: run.processed });
   }
-  return prisma.registryRun.update({ where: { id: run.id }, data: { status: 'COMPLETED', finishedAt: new Date() } });
+  // Records added while the run went on were verified too: the total is what was verified.
+  return prisma.registryRun.update({ where: { id: run.id }, data: { status: 'COMPLETED', finishedAt: new Date(), total: run.processed } });
 }
 
 /** Checks a few records now (an officer's request), outside any run. */
