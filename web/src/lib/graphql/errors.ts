@@ -16,6 +16,7 @@ const statusByCode: Record<ErrorCode, number> = {
 	FORBIDDEN: 403,
 	NOT_FOUND: 404,
 	NOT_OPEN: 409,
+	CONFLICT: 409,
 	BAD_USER_INPUT: 400,
 	INVALID_CREDENTIALS: 400,
 	RATE_LIMITED: 429,

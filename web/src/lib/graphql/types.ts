@@ -18,7 +18,43 @@ export type ErrorCode =
 	| 'FORBIDDEN'
 	| 'NOT_FOUND'
 	| 'NOT_OPEN'
+	| 'CONFLICT'
 	| 'BAD_USER_INPUT'
 	| 'INVALID_CREDENTIALS'
 	| 'RATE_LIMITED'
 	| 'INTERNAL';
+
+export type CaseStatus = Enum<'CaseStatus'>;
+export type CircumstanceGroup = Enum<'CircumstanceGroup'>;
+
+export const caseStatuses = ['OPEN', 'MONITORING', 'CLOSED'] as const satisfies readonly CaseStatus[];
+export const circumstanceGroups = [
+	'ORPHANED',
+	'ABANDONED',
+	'WITHOUT_CARE',
+	'DISABILITY',
+	'HIV_AIDS',
+	'IN_CONFLICT_WITH_LAW',
+	'DRUG_ADDICTION',
+	'WORKING_OUT_OF_SCHOOL',
+	'SERIOUSLY_HARMED_BY_VIOLENCE',
+	'EXPLOITED',
+	'SEXUALLY_ABUSED',
+	'TRAFFICKED',
+	'SERIOUSLY_ILL_POOR_HOUSEHOLD',
+	'MIGRANT_OR_REFUGEE_UNACCOMPANIED'
+] as const satisfies readonly CircumstanceGroup[];
+export const registerPurposes = [
+	'CASE_MANAGEMENT',
+	'NEEDS_ASSESSMENT',
+	'SERVICE_REFERRAL',
+	'FOLLOW_UP_VISIT',
+	'REGISTRY_VERIFICATION',
+	'DATA_CORRECTION',
+	'SUPERVISION',
+	'OTHER'
+] as const satisfies readonly Enum<'RegisterPurpose'>[];
+
+export const isCaseStatus = (value: unknown): value is CaseStatus => caseStatuses.some((s) => s === value);
+export const isCircumstanceGroup = (value: unknown): value is CircumstanceGroup =>
+	circumstanceGroups.some((g) => g === value);

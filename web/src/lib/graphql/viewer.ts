@@ -9,6 +9,7 @@ export const ViewerQuery = graphql(
 				username
 				displayName
 				kind
+				roles
 				councils {
 					...CouncilSummary
 				}
