@@ -2,7 +2,7 @@
 // refusal, a log nobody can alter, and statistics that hide small cells even when queries are
 // differenced. Against the real server and the demo's synthetic children.
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { BlobReader, TextWriter, ZipReader } from '@zip.js/zip.js';
+import { BlobReader, TextWriter, ZipReader, type FileEntry } from '@zip.js/zip.js';
 import { runDueJobs } from '@treem/api/jobs';
 import { purgeExpiredExports } from '../../api/src/modules/children/jobs.js';
 import { startServer } from '../support/server.js';
@@ -157,9 +157,9 @@ describe('need-to-see', () => {
     let after: string | null = null;
     do {
       const before = await accessRows();
-      const { data, errors } = await officer.request(LIST, { purpose: PURPOSE, first: 10, after });
-      expect(errors).toBeUndefined();
-      const page = data!.childRecords;
+      const result: GraphQLResult = await officer.request(LIST, { purpose: PURPOSE, first: 10, after });
+      expect(result.errors).toBeUndefined();
+      const page: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } = result.data!.childRecords;
       seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
       expect(await accessRows()).toBe(before + 1);
       expect(await lastAccess()).toMatchObject({ action: 'LIST', outcome: 'ALLOWED', purposeCode: 'CASE_MANAGEMENT', purposeNote: 'kiểm tra hồ sơ', recordIds: page.edges.map((e: { node: { id: string } }) => e.node.id), resultCount: area.length });
@@ -285,11 +285,12 @@ describe('exports', () => {
     expect(bytes.includes(Buffer.from('Mẫu'))).toBe(false);
     const entries = await new ZipReader(new BlobReader(new Blob([bytes])), { password: 'mật khẩu đủ dài 2030' }).getEntries();
     expect(entries[0]!.encrypted).toBe(true);
-    const csv = await entries[0]!.getData!(new TextWriter());
+    const [entry] = entries as FileEntry[];
+    const csv = await entry!.getData(new TextWriter());
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(recordCount + 1);
     expect(csv).toContain(area.find((r) => r.unitCode === '916.01' && r.personalNumber)!.personalNumber);
     const wrong = await new ZipReader(new BlobReader(new Blob([bytes])), { password: 'not the password' }).getEntries();
-    await expect(wrong[0]!.getData!(new TextWriter())).rejects.toThrow();
+    await expect((wrong[0] as FileEntry).getData(new TextWriter())).rejects.toThrow();
     expect(await lastAccess()).toMatchObject({ action: 'DOWNLOAD', outcome: 'ALLOWED' });
 
     for (const username of ['protection.other.demo', 'protection.noid.demo', 'admin.demo']) {
