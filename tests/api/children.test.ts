@@ -133,21 +133,32 @@ describe('need-to-see', () => {
     expect(errorCode(await officer.request(LIST, { purpose: PURPOSE, after: 'bm90LWEtY3Vyc29y' }))).toBe('BAD_USER_INPUT');
   });
 
-  it('shows an officer without the identity right the cases but no name, birth date or number, and refuses a search', async () => {
+  it('shows an officer without the identity right the cases, refuses the names, birth dates and numbers, and a search', async () => {
     const officer = await signIn('protection.noid.demo');
+    const before = await accessRows();
     const { data, errors } = await officer.request(LIST, { purpose: PURPOSE, first: 100 });
-    expect(errors).toBeUndefined();
+    // Every identity field asked for is refused on its own path; the rest of the case is there.
+    expect(errors!.length).toBeGreaterThan(0);
+    for (const error of errors!) expect(error.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'IDENTITY' });
+    expect(new Set(errors!.map((e) => e.path!.at(-1)))).toEqual(new Set(['personalNumber', 'fullName', 'givenName', 'birthDate']));
     expect(data!.childRecords.totalCount).toBe(area.length);
     for (const { node } of data!.childRecords.edges) {
       expect(node).toMatchObject({ identityVisible: false, personalNumber: null, fullName: null, givenName: null, birthDate: null });
       expect(node.ageBand).not.toBeNull();
       for (const guardian of node.guardians) expect(guardian).toMatchObject({ fullName: null, phone: null });
     }
-    expectNoIdentity({ data }, 'officer without identity right');
-    const number = area.find((r) => r.personalNumber)!.personalNumber;
-    const search = await officer.request(LIST, { purpose: PURPOSE, search: number });
+    expectNoIdentity({ data, errors }, 'officer without identity right');
+    expect(await accessRows()).toBe(before + 2);
+    expect(await lastAccess()).toMatchObject({ action: 'LIST', outcome: 'REFUSED', refusal: 'FORBIDDEN', filter: { identity: 'withheld' } });
+
+    const target = area.find((r) => r.personalNumber)!;
+    const one = await officer.request(ONE, { id: target.id, purpose: PURPOSE });
+    expect(one.data!.childRecord).toMatchObject({ id: target.id, identityVisible: false, fullName: null, personalNumber: null, birthDate: null });
+    expectNoIdentity(one, 'officer without identity right: one record');
+    const search = await officer.request(LIST, { purpose: PURPOSE, search: target.personalNumber });
     expect(search.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'IDENTITY' });
-    expect(JSON.stringify(search)).not.toContain(number);
+    expect(search.data ?? null).toBeNull();
+    expectNoIdentity(search, 'officer without identity right: search');
     expect(errorCode(await officer.request(`mutation ($input: CreateRegisterExportInput!) { createRegisterExport(input: $input) { id } }`, { input: { purpose: PURPOSE, password: 'a long enough password' } }))).toBe('FORBIDDEN');
   });
 

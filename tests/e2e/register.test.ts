@@ -105,6 +105,10 @@ describe.skipIf(!executablePath)('the children register pages', { timeout: 120_0
       await page.locator('.records').waitFor();
       expect(await page.locator('.records').textContent()).not.toContain(child.givenName);
       await page.screenshot({ path: `${screenshots}/register-list-without-identity.png`, fullPage: true });
+      await page.locator('.records a').first().click();
+      await page.waitForURL(/\/register\/children\//);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Ẩn danh (bạn không có quyền xem định danh)');
+      expect(await page.content()).not.toContain(child.givenName);
     } finally {
       await noIdentity.close();
     }

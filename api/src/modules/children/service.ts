@@ -271,6 +271,7 @@ export async function findChildRecords(call: RegisterCall, args: RecordFilter & 
   ]);
   const page = rows.slice(0, size);
   await logAccess(call.prisma, call.actor, { ...entry, recordIds: page.map((r) => r.id), resultCount: totalCount });
+  await logIdentityWithheld(call, entry, scope, page);
   const today = new Date();
   return {
     totalCount,
@@ -285,6 +286,17 @@ export async function findChildRecords(call: RegisterCall, args: RecordFilter & 
 }
 
 /**
+ * An officer without the identity right gets the cases and is refused the identities: that
+ * refusal is logged as its own row, beside the allowed read.
+ */
+async function logIdentityWithheld(call: RegisterCall, entry: AccessEntry, scope: RegisterScope, records: { id: string; unitId: string }[]) {
+  const withheld = records.filter((r) => !seesIdentity(scope, r.unitId)).map((r) => r.id);
+  if (withheld.length > 0) {
+    await logAccess(call.prisma, call.actor, { ...entry, refusal: 'FORBIDDEN', recordIds: withheld, resultCount: undefined, filter: { ...entry.filter, identity: 'withheld' } });
+  }
+}
+
+/**
  * One record. A record outside the officer's scope and an id that does not exist answer the
  * same NOT_FOUND, through the same single query, so neither the answer nor its timing tells
  * them apart.
@@ -295,6 +307,7 @@ export async function findChildRecord(call: RegisterCall, { id, purpose: purpose
   const record = await call.prisma.childRecord.findFirst({ where: { AND: [{ id }, recordsInScope(scope)] }, include: recordInclude });
   if (!record) return refuse(call, { ...entry, purpose }, new AppError('NOT_FOUND'));
   await logAccess(call.prisma, call.actor, { ...entry, purpose });
+  await logIdentityWithheld(call, { ...entry, purpose }, scope, [record]);
   return recordView(record, scope);
 }
 

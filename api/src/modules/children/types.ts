@@ -1,6 +1,7 @@
 import type { RegisterAccessLog } from '@treem/db/client';
 import { AdminUnitRef } from '../geo/types.js';
 import { builder } from '../../builder.js';
+import { AppError } from '../../errors.js';
 import { CIRCUMSTANCE_GROUPS } from './labels.js';
 import { REGISTER_PURPOSES } from './policy.js';
 import { AGE_BANDS, type ChildRecordView } from './service.js';
@@ -51,7 +52,7 @@ const GuardianRef = builder.objectRef<View['guardians'][number]>('Guardian').imp
   fields: (t) => ({
     id: t.exposeID('id'),
     relation: t.expose('relation', { type: GuardianRelationEnum }),
-    fullName: t.exposeString('fullName', { nullable: true, description: 'Null without the identity right.' }),
+    fullName: t.exposeString('fullName', { nullable: true, description: 'Null without the identity right (the record says why: identityVisible).' }),
     phone: t.exposeString('phone', { nullable: true, description: 'Null without the identity right.' }),
   }),
 });
@@ -88,20 +89,33 @@ const RegistryLinkRef = builder.objectRef<NonNullable<View['registryLink']>>('Re
   }),
 });
 
+/**
+ * A name, birth date or number: null and refused (FORBIDDEN, reason IDENTITY, on the field's
+ * path) when the officer has no identity right for the child's unit, so a client that asks for
+ * it learns that it was withheld rather than that it is empty.
+ */
+function identity(field: 'personalNumber' | 'familyName' | 'middleName' | 'givenName' | 'fullName' | 'birthDate', description?: string) {
+  return {
+    nullable: true as const,
+    description: `${description ? `${description}. ` : ''}Refused (FORBIDDEN, IDENTITY) without the identity right.`,
+    resolve: (record: View) => {
+      if (!record.identityVisible) throw new AppError('FORBIDDEN', 'IDENTITY');
+      return field === 'fullName' ? [record.familyName, record.middleName, record.givenName].filter(Boolean).join(' ') : record[field];
+    },
+  };
+}
+
 export const ChildRecordRef = builder.objectRef<View>('ChildRecord').implement({
   description: "A child's record in the protected register. Only protection officers of the child's unit read it; every read is logged.",
   fields: (t) => ({
     id: t.exposeID('id'),
     identityVisible: t.exposeBoolean('identityVisible', { description: 'False when the officer has no identity right here: names, birth date and number are then null.' }),
-    personalNumber: t.exposeString('personalNumber', { nullable: true }),
-    familyName: t.exposeString('familyName', { nullable: true }),
-    middleName: t.exposeString('middleName', { nullable: true }),
-    givenName: t.exposeString('givenName', { nullable: true }),
-    fullName: t.string({
-      nullable: true,
-      resolve: (r) => (r.identityVisible ? [r.familyName, r.middleName, r.givenName].filter(Boolean).join(' ') : null),
-    }),
-    birthDate: t.exposeString('birthDate', { nullable: true, description: 'YYYY-MM-DD' }),
+    personalNumber: t.string(identity('personalNumber')),
+    familyName: t.string(identity('familyName')),
+    middleName: t.string(identity('middleName')),
+    givenName: t.string(identity('givenName')),
+    fullName: t.string(identity('fullName')),
+    birthDate: t.string(identity('birthDate', 'YYYY-MM-DD')),
     sex: t.expose('sex', { type: SexEnum }),
     ageBand: t.expose('ageBand', { type: ChildAgeBandEnum, nullable: true, description: 'Null from 18.' }),
     unit: t.field({ type: AdminUnitRef, resolve: (r) => r.unit }),

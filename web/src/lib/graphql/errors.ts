@@ -41,3 +41,13 @@ export function failLoad(error: CombinedError, t: TFunction): never {
 	const problem = describeError(error, t);
 	kitError(problem.status, problem.message);
 }
+
+/**
+ * The register refuses identity fields (FORBIDDEN, reason IDENTITY) to officers without the
+ * identity right while answering the rest: for a page, that is not a failure.
+ */
+export function withoutIdentityRefusals(error: CombinedError | undefined): CombinedError | undefined {
+	if (!error) return undefined;
+	const others = error.graphQLErrors.filter((e) => e.extensions?.reason !== 'IDENTITY');
+	return others.length === 0 && !error.networkError ? undefined : error;
+}

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { serverClient } from '$lib/graphql/client.server';
-import { describeError } from '$lib/graphql/errors';
+import { describeError, withoutIdentityRefusals } from '$lib/graphql/errors';
 import { RegisterSearchQuery } from '$lib/graphql/register';
 import { isCircumstanceGroup } from '$lib/graphql/types';
 import { clearPurpose, parsePurpose, purposeText, readPurpose, setPurpose } from '$lib/server/purpose';
@@ -25,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
 			after: filter.after
 		})
 		.toPromise();
-	const problem = result.error ? describeError(result.error, event.locals.t).message : null;
+	const error = withoutIdentityRefusals(result.error);
+	const problem = error ? describeError(error, event.locals.t).message : null;
 	return { purpose, filter, results: result.data?.childRecords ?? null, problem };
 };
 

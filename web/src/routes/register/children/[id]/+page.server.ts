@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { serverClient } from '$lib/graphql/client.server';
-import { describeError, failLoad } from '$lib/graphql/errors';
+import { describeError, failLoad, withoutIdentityRefusals } from '$lib/graphql/errors';
 import { ChildRecordQuery, RequestVerificationMutation, UpdateChildRecordMutation } from '$lib/graphql/register';
 import { isCaseStatus } from '$lib/graphql/types';
 import { purposeText, readPurpose } from '$lib/server/purpose';
@@ -12,8 +12,9 @@ export const load: PageServerLoad = async (event) => {
 	const result = await serverClient(event)
 		.query(ChildRecordQuery, { id: event.params.id, purpose: purposeText(purpose) })
 		.toPromise();
-	if (result.error?.graphQLErrors[0]?.extensions?.code === 'NOT_FOUND') error(404, event.locals.t('error.notFound'));
-	if (result.error) failLoad(result.error, event.locals.t);
+	const problem = withoutIdentityRefusals(result.error);
+	if (problem?.graphQLErrors[0]?.extensions?.code === 'NOT_FOUND') error(404, event.locals.t('error.notFound'));
+	if (problem) failLoad(problem, event.locals.t);
 	const record = result.data?.childRecord;
 	if (!record) error(404, event.locals.t('error.notFound'));
 	return { record, purpose };
