@@ -106,7 +106,8 @@ describe('the HTTP link', () => {
   });
 });
 
-describe('the file import', () => {
+// Each command starts a process that migrates the database first: slow on a busy machine.
+describe('the file import', { timeout: 120_000 }, () => {
   const tsx = fileURLToPath(new URL('../../api/node_modules/.bin/tsx', import.meta.url));
   const cli = fileURLToPath(new URL('../../api/src/cli/register.ts', import.meta.url));
   const run = (args: string[], env: Record<string, string> = {}) => promisify(execFile)(tsx, [cli, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, ...env } });
