@@ -131,7 +131,8 @@ describe('API clients', () => {
   });
 });
 
-describe('pnpm api-client', () => {
+// Each run starts a process that applies migrations first: slow on a busy machine.
+describe('pnpm api-client', { timeout: 120_000 }, () => {
   const cli = fileURLToPath(new URL('../../api/src/cli/api-client.ts', import.meta.url));
   const tsx = fileURLToPath(new URL('../../api/node_modules/.bin/tsx', import.meta.url));
   const run = (...args: string[]) => promisify(execFile)(tsx, [cli, ...args], { env: { ...process.env, DATABASE_URL: inject('databaseUrl') } });

@@ -1,14 +1,10 @@
 // The children's portal in a real Chromium against the real server (portal + /graphql on one
 // port, demo data seeded by the global setup): a member votes with JavaScript on, changes the vote with JavaScript
 // off, and a signed-out visitor is invited to log in. Texts are the Vietnamese defaults.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer } from '../support/server.js';
-
-const screenshots = fileURLToPath(new URL('../.artifacts/screenshots/', import.meta.url));
+import { executablePath, expectNoSeriousA11yViolations, hydrated, launchBrowser, screenshots, watchCsp } from '../support/browser.js';
 
 const CHILD = { username: 'child.demo', password: 'treem-demo-2030' };
 const THANKS = 'Cảm ơn em! Phiếu của em đã được ghi lại.';
@@ -18,44 +14,17 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let baseUrl: string;
 let browser: Browser;
 
-// Without Chromium the browser tests cannot run: say so, skip them on a developer's machine,
-// and fail under CI, where a missing browser must never pass silently.
-const executablePath = inject('chromiumPath');
-if (!executablePath) {
-  const message = 'Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH): browser tests cannot run.';
-  if (process.env.CI && process.env.CI !== 'false') throw new Error(message);
-  console.warn(`${message} Skipping them.`);
-}
-
 beforeAll(async () => {
   if (!executablePath) return;
-  mkdirSync(screenshots, { recursive: true });
   server = await startServer({ databaseUrl: inject('databaseUrl'), withWeb: true });
   baseUrl = server.url;
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Console messages about the Content Security Policy: each one is a page that breaks. */
-function watchCsp(page: Page) {
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (message.text().includes('Content Security Policy')) violations.push(message.text());
-  });
-  return violations;
-}
-
-async function hydrated(page: Page, javaScript: boolean) {
-  // Without hydration a click would post the form natively and test nothing of the enhancement.
-  if (javaScript) await page.locator('body[data-hydrated]').waitFor();
-}
 
 async function logIn(page: Page, javaScript: boolean) {
   await page.goto(`${baseUrl}/login`);
@@ -85,14 +54,6 @@ async function vote(page: Page, choice: string) {
   const status = page.getByRole('status');
   await status.getByText(THANKS).waitFor();
   return status;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-  expect(serious).toEqual([]);
 }
 
 describe.skipIf(!executablePath)('voting in the Children’s Council portal', () => {
@@ -150,7 +111,7 @@ describe.skipIf(!executablePath)('voting in the Children’s Council portal', ()
       await page.goto(`${baseUrl}/`);
       await hydrated(page, true);
       // The demo child's ward, found the way a visitor would: by its name on the home page.
-      await page.getByRole('link', { name: 'Phường An Hòa', exact: true }).click();
+      await page.getByRole('link', { name: 'Phường Cái Khế', exact: true }).click();
       await page.waitForURL(/\/councils\//);
       await page.getByRole('article').filter({ hasText: VOTING_NOW }).first().getByRole('link').click();
       await page.waitForURL(/\/proposals\//);
