@@ -9,7 +9,8 @@ export default defineConfig({
   test: {
     include: ['api/**/*.test.ts', 'e2e/**/*.test.ts'],
     globalSetup: ['./support/global-setup.ts'],
-    testTimeout: 30_000,
+    // Generous: browser tests and child processes run on 2 cores beside the server under test.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
   },
 });

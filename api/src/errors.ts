@@ -41,7 +41,9 @@ export class AppError extends Error {
  * global id or cursor (bad input from the client, not a fault of ours).
  */
 export function asAppError(error: unknown): AppError | null {
-  const original = unwrapResolverError(error);
+  let original = unwrapResolverError(error);
+  // A scalar refusing a variable's value reaches us wrapped (twice) by graphql-js and Apollo.
+  while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   if (original instanceof AppError) return original;
   if (original instanceof PothosValidationError) return new AppError('BAD_USER_INPUT', 'MALFORMED_ID');
   return null;

@@ -1,6 +1,8 @@
 import { AppError } from './errors.js';
 import { builder } from './builder.js';
+import { formatDate, parseDate } from './calendar.js';
 import './modules/geo/types.js';
+import './modules/geo/queries.js';
 import './modules/programme/types.js';
 import './modules/programme/queries.js';
 import './modules/accounts/types.js';
@@ -26,6 +28,16 @@ builder.scalarType('DateTime', {
   parseValue: (value) => {
     const date = new Date(String(value));
     if (Number.isNaN(date.getTime())) throw new AppError('BAD_USER_INPUT', undefined, { detail: 'DateTime' });
+    return date;
+  },
+});
+
+builder.scalarType('Date', {
+  description: 'A calendar date in Vietnam, `YYYY-MM-DD`.',
+  serialize: (value) => formatDate(value),
+  parseValue: (value) => {
+    const date = typeof value === 'string' ? parseDate(value) : null;
+    if (!date) throw new AppError('BAD_USER_INPUT', 'DATE', { value: String(value).slice(0, 20) });
     return date;
   },
 });

@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { parseIntoClientConfig } from 'pg-connection-string';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import * as wasm from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 const { values: args, positionals } = parseArgs({
@@ -50,11 +50,23 @@ if (args.version) {
   process.exit(0);
 }
 
-// The engine reads PostgreSQL's catalogs, whose `"char"` columns (oid 18, e.g. pg_class.relkind)
-// @prisma/adapter-pg 7.10.1 rejects: "Column type 'char' could not be deserialized". pg already
-// hands their values over as strings, so relabel those columns `text` (oid 25) in every result.
+// The engine reads PostgreSQL's catalogs, whose `"char"` columns (oid 18, e.g. pg_class.relkind,
+// pg_constraint.contype) @prisma/adapter-pg 7.10.1 rejects: "Column type 'char' could not be
+// deserialized". pg already hands their values over as strings, so relabel those columns `text`
+// (oid 25) for the adapter, remember which they were (by the result's rows), and report them to
+// the engine as characters, as the native engine does (it panics on a CHECK constraint otherwise).
+const charColumns = new WeakMap();
 const relabelChar = (result) => {
-  for (const r of [result].flat()) for (const f of r?.fields ?? []) if (f.dataTypeID === 18) f.dataTypeID = 25;
+  for (const r of [result].flat()) {
+    const indexes = [];
+    r?.fields?.forEach((field, index) => {
+      if (field.dataTypeID === 18) {
+        field.dataTypeID = 25;
+        indexes.push(index);
+      }
+    });
+    if (indexes.length > 0 && r.rows) charColumns.set(r.rows, indexes);
+  }
   return result;
 };
 class Client extends pg.Client {
@@ -71,12 +83,15 @@ class Client extends pg.Client {
 // main one ("relation … already exists").
 const pgConfig = (url) => ({ ...parseIntoClientConfig(url), Client });
 
-// @prisma/adapter-pg 7.10.1 splits a script on every ";" and runs the pieces one by one, which
-// breaks any migration with a ";" inside a statement (a PL/pgSQL function or trigger body, a
-// string). The native engine sends a migration whole; so does this: one simple-protocol query
-// runs a multi-statement script (in one implicit transaction), as psql would.
-const runScriptsWhole = (connection) =>
-  Object.assign(connection, {
+// Two things the native engine does that @prisma/adapter-pg 7.10.1 does not:
+// - it sends a migration whole; the adapter splits a script on every ";" and runs the pieces one
+//   by one, which breaks any statement with a ";" inside (a PL/pgSQL function or trigger body, a
+//   string). One simple-protocol query runs a multi-statement script (in one implicit
+//   transaction), as psql would;
+// - it types `"char"` catalog columns as characters (see relabelChar).
+const likeNativeEngine = (connection) => {
+  const queryRaw = connection.queryRaw.bind(connection);
+  return Object.assign(connection, {
     async executeScript(script) {
       try {
         await connection.underlyingDriver().query(script);
@@ -84,7 +99,13 @@ const runScriptsWhole = (connection) =>
         connection.onError(error);
       }
     },
+    async queryRaw(query) {
+      const result = await queryRaw(query);
+      for (const index of charColumns.get(result.rows) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
+      return result;
+    },
   });
+};
 
 class Adapter extends PrismaPg {
   constructor(url, shadowUrl) {
@@ -95,7 +116,7 @@ class Adapter extends PrismaPg {
   }
 
   async connect() {
-    return runScriptsWhole(await super.connect());
+    return likeNativeEngine(await super.connect());
   }
 
   // The wasm engine never reads `shadowDatabaseUrl`: it asks the factory for a shadow database
@@ -106,7 +127,7 @@ class Adapter extends PrismaPg {
   async connectToShadowDb() {
     if (this.shadowUrl) {
       const config = pgConfig(this.shadowUrl);
-      const shadow = runScriptsWhole(await new PrismaPg(config, { schema: config.schema }).connect());
+      const shadow = likeNativeEngine(await new PrismaPg(config, { schema: config.schema }).connect());
       const schema = `"${(config.schema ?? 'public').replaceAll('"', '""')}"`;
       await shadow.executeScript(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
       return shadow;
@@ -114,7 +135,7 @@ class Adapter extends PrismaPg {
     const main = await this.connect();
     const database = `prisma_migrate_shadow_db_${randomUUID()}`;
     await main.executeScript(`CREATE DATABASE "${database}"`);
-    const shadow = runScriptsWhole(await new PrismaPg({ ...this.pgConfig, database }, { schema: this.pgConfig.schema }).connect());
+    const shadow = likeNativeEngine(await new PrismaPg({ ...this.pgConfig, database }, { schema: this.pgConfig.schema }).connect());
     shadow.dispose = async () => {
       await shadow.underlyingDriver().end();
       await main.executeScript(`DROP DATABASE IF EXISTS "${database}"`);

@@ -11,11 +11,25 @@ export interface UnitSpec {
   level: AdminLevel;
   parentId?: string | null;
   validFrom: Date;
+  validTo?: Date | null;
 }
 
 export function ensureUnit(prisma: Db, spec: UnitSpec) {
-  const { code, validFrom, ...rest } = spec;
+  const { code, ...rest } = spec;
   return prisma.adminUnit.upsert({ where: { code }, create: spec, update: rest });
+}
+
+/** Part (`share`) or all of `predecessorId` passed to `successorId` on `effectiveOn`. */
+export function ensureSuccession(
+  prisma: Db,
+  spec: { predecessorId: string; successorId: string; effectiveOn: Date; share?: number; basis?: string | null },
+) {
+  const { predecessorId, successorId, ...rest } = spec;
+  return prisma.unitSuccession.upsert({
+    where: { predecessorId_successorId: { predecessorId, successorId } },
+    create: spec,
+    update: rest,
+  });
 }
 
 export interface UserSpec {
@@ -62,11 +76,21 @@ export interface CouncilSpec {
   quorumPercent?: number;
   majorityPercent?: number;
   liveCounts?: boolean;
+  validFrom: Date;
+  validTo?: Date | null;
+  successorId?: string | null;
 }
 
 export function ensureCouncil(prisma: Db, spec: CouncilSpec) {
   const { unitId, ...rest } = spec;
   return prisma.council.upsert({ where: { unitId }, create: spec, update: rest });
+}
+
+/** A term with fixed dates, found by its first day. */
+export async function ensureTerm(prisma: Db, { councilId, startsOn, endsOn }: { councilId: string; startsOn: Date; endsOn: Date }) {
+  const existing = await prisma.term.findFirst({ where: { councilId, startsOn } });
+  if (existing) return prisma.term.update({ where: { id: existing.id }, data: { endsOn } });
+  return prisma.term.create({ data: { councilId, startsOn, endsOn } });
 }
 
 /** The council's term that contains `on` (default: today), created around it if missing. */
@@ -110,6 +134,8 @@ export interface ProposalSpec {
   state: ProposalState;
   /** For OPEN proposals: days the window stays open from now (negative: already closed). */
   closesInDays?: number;
+  /** For history: when the (two-week) vote closed; fixed, not moved with today. */
+  closedOn?: Date;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -119,11 +145,11 @@ const DAY = 24 * 60 * 60 * 1000;
  * has something to vote on; a closed one keeps a window in the past.
  */
 export function ensureProposal(prisma: Db, spec: ProposalSpec) {
-  const { id, closesInDays, ...data } = spec;
+  const { id, closesInDays, closedOn, ...data } = spec;
   const hasWindow = !['DRAFT', 'IN_REVIEW', 'WITHDRAWN'].includes(spec.state);
-  const closes = closesInDays ?? (spec.state === 'OPEN' ? 14 : -30);
+  const closesAt = closedOn ?? new Date(Date.now() + (closesInDays ?? (spec.state === 'OPEN' ? 14 : -30)) * DAY);
   const window = hasWindow
-    ? { votingOpensAt: new Date(Date.now() + (closes - 14) * DAY), votingClosesAt: new Date(Date.now() + closes * DAY) }
+    ? { votingOpensAt: new Date(closesAt.getTime() - 14 * DAY), votingClosesAt: closesAt }
     : { votingOpensAt: null, votingClosesAt: null };
   // Written a few days before its vote opened, so the story reads in order.
   const createdAt = window.votingOpensAt ? new Date(window.votingOpensAt.getTime() - 3 * DAY) : new Date();

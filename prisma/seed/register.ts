@@ -17,9 +17,11 @@ export async function seedRegister(prisma: Db, today = new Date()) {
   const password = data.DEMO_PASSWORD;
   for (const account of Object.values(data.registerAccounts)) {
     const user = await ensureUser(prisma, { username: account.username, displayName: account.displayName, kind: 'ADULT', password });
-    const unit = await prisma.adminUnit.findUniqueOrThrow({ where: { code: account.unitCode } });
-    const grant = await grantRole(prisma, { userId: user.id, role: 'PROTECTION_OFFICER', unitId: unit.id });
-    await prisma.roleGrant.update({ where: { id: grant.id }, data: { rights: [...account.rights] } });
+    for (const code of account.unitCodes) {
+      const unit = await prisma.adminUnit.findUniqueOrThrow({ where: { code } });
+      const grant = await grantRole(prisma, { userId: user.id, role: 'PROTECTION_OFFICER', unitId: unit.id });
+      await prisma.roleGrant.update({ where: { id: grant.id }, data: { rights: [...account.rights] } });
+    }
   }
 
   let serial = 0;

@@ -25,7 +25,7 @@ describe('login / viewer / logout', () => {
     expect(client.lastSetCookie).toMatch(/SameSite=Lax/);
     const { data } = await client.request(VIEWER);
     expect(data!.viewer).toMatchObject({ username: 'child.demo', displayName: 'Sơn Ca', kind: 'CHILD', roles: [] });
-    expect(data!.viewer.councils).toEqual([{ nameVi: 'Hội đồng trẻ em phường An Hòa' }]);
+    expect(data!.viewer.councils).toEqual([{ nameVi: 'Hội đồng trẻ em phường Cái Khế' }]);
   });
 
   it('stores only a hash of the session token', async () => {

@@ -131,7 +131,7 @@ describe('API clients', () => {
   });
 });
 
-// Each command starts a process that migrates the database first: slow on a busy machine.
+// Each run starts a process that applies migrations first: slow on a busy machine.
 describe('pnpm api-client', { timeout: 120_000 }, () => {
   const cli = fileURLToPath(new URL('../../api/src/cli/api-client.ts', import.meta.url));
   const tsx = fileURLToPath(new URL('../../api/node_modules/.bin/tsx', import.meta.url));

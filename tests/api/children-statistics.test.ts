@@ -113,7 +113,7 @@ describe('childStatistics', () => {
     const seen = new Map<string, number | null>();
     let published = 0;
     let hidden = 0;
-    for (const [unitCode, by] of [['92', ['UNIT']], ['916', []], ['916', ['UNIT']], ['916', ['UNIT', 'SEX']], ['916', ['SEX', 'AGE_BAND']], ['916', ['UNIT', 'CIRCUMSTANCE', 'SEX', 'AGE_BAND']], ['916.01', ['CIRCUMSTANCE']]] as [string, Dim[]][]) {
+    for (const [unitCode, by] of [['92', ['UNIT']], ['92', []], ['92', ['UNIT', 'SEX']], ['92', ['SEX', 'AGE_BAND']], ['92', ['UNIT', 'CIRCUMSTANCE', 'SEX', 'AGE_BAND']], ['92.101', ['CIRCUMSTANCE']], ['92.102', ['SEX']]] as [string, Dim[]][]) {
       for (const cell of await table(anonymous, unitCode, by)) {
         if (cell.count === null) hidden++;
         else {
@@ -134,14 +134,15 @@ describe('childStatistics', () => {
     const agency = new Client(server.url);
     const cells = new Map<string, Cell>();
     const queries: [string, Dim[]][] = [
-      ['92', []], ['92', ['UNIT']], ['92', ['SEX']], ['92', ['UNIT', 'SEX']],
-      ['916', []], ['916', ['UNIT']], ['916', ['SEX']], ['916', ['AGE_BAND']], ['916', ['CIRCUMSTANCE']],
-      ['916', ['UNIT', 'SEX']], ['916', ['UNIT', 'AGE_BAND']], ['916', ['SEX', 'AGE_BAND']], ['916', ['UNIT', 'SEX', 'AGE_BAND']],
-      ['916', ['CIRCUMSTANCE', 'SEX']], ['916', ['UNIT', 'CIRCUMSTANCE']],
-      ['918', ['UNIT']], ['918', ['UNIT', 'SEX']],
+      ['92', []], ['92', ['UNIT']], ['92', ['SEX']], ['92', ['AGE_BAND']], ['92', ['CIRCUMSTANCE']],
+      ['92', ['UNIT', 'SEX']], ['92', ['UNIT', 'AGE_BAND']], ['92', ['SEX', 'AGE_BAND']], ['92', ['UNIT', 'SEX', 'AGE_BAND']],
+      ['92', ['CIRCUMSTANCE', 'SEX']], ['92', ['UNIT', 'CIRCUMSTANCE']],
+      ['92.101', ['SEX', 'AGE_BAND']], ['92.102', ['CIRCUMSTANCE', 'SEX']],
     ];
     for (const [unitCode, by] of queries) for (const cell of await table(agency, unitCode, by)) cells.set(key(cell), cell);
-    const units = await server.prisma.adminUnit.findMany({ where: { parent: { code: { in: ['92', '916', '918'] } } }, include: { parent: true } });
+    // Today's map: the city and its wards and communes (units that ended in 2025 are not published).
+    const today = new Date();
+    const units = await server.prisma.adminUnit.findMany({ where: { parent: { code: '92' }, validFrom: { lte: today }, OR: [{ validTo: null }, { validTo: { gte: today } }] }, include: { parent: true } });
     const subUnits = new Map<string, string[]>();
     for (const u of units) subUnits.set(u.parent!.code, [...(subUnits.get(u.parent!.code) ?? []), u.code]);
 

@@ -13,8 +13,11 @@ let server: Awaited<ReturnType<typeof startServer>>;
 const databaseUrl = inject('databaseUrl');
 const DEMO_PASSWORD = 'treem-demo-2030';
 const PURPOSE = 'CASE_MANAGEMENT: kiểm tra hồ sơ';
+/** The wards of protection.demo (and protection.noid.demo), and of protection.other.demo. */
+const AREA = ['92.101', '92.102', '92.103'];
+const OTHER_AREA = ['92.105', '92.106'];
 
-/** The synthetic children of the demo area (Ninh Kiều, 916), as the database holds them. */
+/** The synthetic children of the demo area (the wards of AREA), as the database holds them. */
 let area: { id: string; personalNumber: string | null; givenName: string; familyName: string; birthDate: Date; unitCode: string }[];
 let other: typeof area;
 let secrets: string[];
@@ -27,10 +30,10 @@ const signIn = async (username: string, password = DEMO_PASSWORD) => {
 
 beforeAll(async () => {
   server = await startServer({ databaseUrl });
-  const rows = await server.prisma.childRecord.findMany({ include: { unit: { include: { parent: true } } }, orderBy: { id: 'asc' } });
+  const rows = await server.prisma.childRecord.findMany({ include: { unit: true }, orderBy: { id: 'asc' } });
   const shape = (r: (typeof rows)[number]) => ({ id: r.id, personalNumber: r.personalNumber, givenName: r.givenName, familyName: r.familyName, birthDate: r.birthDate, unitCode: r.unit.code });
-  area = rows.filter((r) => r.unit.parent?.code === '916').map(shape);
-  other = rows.filter((r) => r.unit.parent?.code === '918').map(shape);
+  area = rows.filter((r) => AREA.includes(r.unit.code)).map(shape);
+  other = rows.filter((r) => OTHER_AREA.includes(r.unit.code)).map(shape);
   expect(area.length).toBeGreaterThan(20);
   expect(other.length).toBeGreaterThan(5);
   secrets = [...area, ...other].flatMap((r) => [r.personalNumber, r.givenName, r.birthDate.toISOString().slice(0, 10)]).filter((s): s is string => Boolean(s));
@@ -102,7 +105,7 @@ describe('need-to-see', () => {
         expect(result.data?.node ?? null, `${who}: node`).toBeNull();
         expectNoIdentity(result, `${who}: node`);
       }
-      expectNoIdentity(await client.request('{ childStatistics(unitCode: "916", by: [UNIT, SEX, AGE_BAND, CIRCUMSTANCE]) { unitCode count } }'), `${who}: statistics`);
+      expectNoIdentity(await client.request('{ childStatistics(unitCode: "92", by: [UNIT, SEX, AGE_BAND, CIRCUMSTANCE]) { unitCode count } }'), `${who}: statistics`);
     }
     // Nothing changed.
     expect(await server.prisma.childRecord.count({ where: { caseStatus: 'CLOSED' } })).toBe(0);
@@ -123,13 +126,13 @@ describe('need-to-see', () => {
     expect(ids.sort()).toEqual(other.map((r) => r.id).sort());
     const search = await officer.request(LIST, { purpose: PURPOSE, search: inArea.personalNumber });
     expect(search.data!.childRecords.totalCount).toBe(0);
-    expect(errorCode(await officer.request(LIST, { purpose: PURPOSE, unitCode: '916' }))).toBe('FORBIDDEN');
-    expectNoIdentity({ data: { list: list.data!.childRecords.edges.filter((e: { node: { unit: { code: string } } }) => e.node.unit.code.startsWith('916')) } }, 'other officer');
+    expect(errorCode(await officer.request(LIST, { purpose: PURPOSE, unitCode: '92.101' }))).toBe('FORBIDDEN');
+    expect(list.data!.childRecords.edges.every((e: { node: { unit: { code: string } } }) => OTHER_AREA.includes(e.node.unit.code))).toBe(true);
 
     // A cursor made from a record of this area is only a position: it reveals nothing.
     const cursor = Buffer.from(`child:${inArea.id}`).toString('base64url');
     const paged = await officer.request(LIST, { purpose: PURPOSE, after: cursor, first: 100 });
-    expect(paged.data!.childRecords.edges.every((e: { node: { unit: { code: string } } }) => e.node.unit.code.startsWith('918'))).toBe(true);
+    expect(paged.data!.childRecords.edges.every((e: { node: { unit: { code: string } } }) => OTHER_AREA.includes(e.node.unit.code))).toBe(true);
     expect(errorCode(await officer.request(LIST, { purpose: PURPOSE, after: 'bm90LWEtY3Vyc29y' }))).toBe('BAD_USER_INPUT');
   });
 
@@ -224,7 +227,7 @@ describe('need-to-see', () => {
       const refused = await officer.request(CREATE, { input: { ...input, personalNumber } });
       expect(refused.errors![0]!.extensions, personalNumber).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERSONAL_NUMBER' });
     }
-    expect(errorCode(await officer.request(CREATE, { input: { ...input, personalNumber: '000314999001', unitCode: '916.01' } }))).toBe('FORBIDDEN');
+    expect(errorCode(await officer.request(CREATE, { input: { ...input, personalNumber: '000314999001', unitCode: '92.101' } }))).toBe('FORBIDDEN');
     const created = await officer.request(CREATE, { input: { ...input, personalNumber: '000314999001' } });
     const record = created.data!.createChildRecord;
     expect(record).toMatchObject({ fullName: 'Mẫu Demo Thử Tạo', personalNumber: '000314999001', ageBand: 'AGE_11_15', unit: { code: `T-${key}` }, registryLink: { status: null, attempts: 0 } });
@@ -283,11 +286,11 @@ describe('exports', () => {
   it('are AES-256 ZIP files opened only with the officer’s password, downloadable by the officer until they expire', async () => {
     const officer = await signIn('protection.demo');
     const created = await officer.request(`mutation ($input: CreateRegisterExportInput!) { createRegisterExport(input: $input) { id recordCount expiresAt } }`, {
-      input: { purpose: 'SUPERVISION: báo cáo quý', password: 'mật khẩu đủ dài 2030', unitCode: '916.01' },
+      input: { purpose: 'SUPERVISION: báo cáo quý', password: 'mật khẩu đủ dài 2030', unitCode: '92.101' },
     });
     expect(created.errors).toBeUndefined();
     const { id, recordCount, expiresAt } = created.data!.createRegisterExport;
-    expect(recordCount).toBe(area.filter((r) => r.unitCode === '916.01').length);
+    expect(recordCount).toBe(area.filter((r) => r.unitCode === '92.101').length);
     expect(await lastAccess()).toMatchObject({ action: 'EXPORT', outcome: 'ALLOWED', resultCount: recordCount });
 
     const DOWNLOAD = 'query ($id: ID!) { registerExportFile(id: $id) { fileName contentBase64 } }';
@@ -299,7 +302,7 @@ describe('exports', () => {
     const [entry] = entries as FileEntry[];
     const csv = await entry!.getData(new TextWriter());
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(recordCount + 1);
-    expect(csv).toContain(area.find((r) => r.unitCode === '916.01' && r.personalNumber)!.personalNumber);
+    expect(csv).toContain(area.find((r) => r.unitCode === '92.101' && r.personalNumber)!.personalNumber);
     const wrong = await new ZipReader(new BlobReader(new Blob([bytes])), { password: 'not the password' }).getEntries();
     await expect((wrong[0] as FileEntry).getData(new TextWriter())).rejects.toThrow();
     expect(await lastAccess()).toMatchObject({ action: 'DOWNLOAD', outcome: 'ALLOWED' });

@@ -1,25 +1,20 @@
 // The protection officers' pages in a real Chromium: state a purpose, search, open a record,
 // see its population-database link, update it — with JavaScript on and off — while nobody
 // else sees a link to the register or reaches its pages (404). Texts are the Vietnamese defaults.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromiumPath, expectNoSeriousA11yViolations, hydrated, launchChromium } from '../support/browser.js';
+import { executablePath, expectNoSeriousA11yViolations, hydrated, launchBrowser, screenshots } from '../support/browser.js';
 import { startServer } from '../support/server.js';
 
-const screenshots = fileURLToPath(new URL('../.artifacts/screenshots/', import.meta.url));
 const PASSWORD = 'treem-demo-2030';
-const executablePath = chromiumPath();
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
   if (!executablePath) return;
-  mkdirSync(screenshots, { recursive: true });
   server = await startServer({ databaseUrl: inject('databaseUrl'), withWeb: true });
-  browser = await launchChromium(executablePath);
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -38,7 +33,7 @@ async function logIn(page: Page, username: string, javaScript: boolean) {
 /** A child of the officer's area, with a name to search for and a linked status to show. */
 async function demoChild() {
   const child = await server.prisma.childRecord.findFirstOrThrow({
-    where: { personalNumber: { not: null }, unit: { parent: { code: '916' } } },
+    where: { personalNumber: { not: null }, unit: { code: '92.101' } },
     orderBy: { id: 'desc' },
   });
   await server.prisma.registryLink.update({ where: { childId: child.id }, data: { status: 'MATCHED', lastVerifiedAt: new Date(), attempts: 1 } });

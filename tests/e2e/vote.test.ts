@@ -1,14 +1,10 @@
 // The children's portal in a real Chromium against the real server (portal + /graphql on one
 // port, demo data seeded by the global setup): a member votes with JavaScript on, changes the vote with JavaScript
 // off, and a signed-out visitor is invited to log in. Texts are the Vietnamese defaults.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromiumPath, expectNoSeriousA11yViolations, hydrated, launchChromium } from '../support/browser.js';
 import { startServer } from '../support/server.js';
-
-const screenshots = fileURLToPath(new URL('../.artifacts/screenshots/', import.meta.url));
+import { executablePath, expectNoSeriousA11yViolations, hydrated, launchBrowser, screenshots, watchCsp } from '../support/browser.js';
 
 const CHILD = { username: 'child.demo', password: 'treem-demo-2030' };
 const THANKS = 'Cảm ơn em! Phiếu của em đã được ghi lại.';
@@ -18,29 +14,17 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let baseUrl: string;
 let browser: Browser;
 
-const executablePath = chromiumPath();
-
 beforeAll(async () => {
   if (!executablePath) return;
-  mkdirSync(screenshots, { recursive: true });
   server = await startServer({ databaseUrl: inject('databaseUrl'), withWeb: true });
   baseUrl = server.url;
-  browser = await launchChromium(executablePath);
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Console messages about the Content Security Policy: each one is a page that breaks. */
-function watchCsp(page: Page) {
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (message.text().includes('Content Security Policy')) violations.push(message.text());
-  });
-  return violations;
-}
 
 async function logIn(page: Page, javaScript: boolean) {
   await page.goto(`${baseUrl}/login`);
@@ -127,7 +111,7 @@ describe.skipIf(!executablePath)('voting in the Children’s Council portal', ()
       await page.goto(`${baseUrl}/`);
       await hydrated(page, true);
       // The demo child's ward, found the way a visitor would: by its name on the home page.
-      await page.getByRole('link', { name: 'Phường An Hòa', exact: true }).click();
+      await page.getByRole('link', { name: 'Phường Cái Khế', exact: true }).click();
       await page.waitForURL(/\/councils\//);
       await page.getByRole('article').filter({ hasText: VOTING_NOW }).first().getByRole('link').click();
       await page.waitForURL(/\/proposals\//);

@@ -1,31 +1,40 @@
-// Shared by the browser tests: a real Chromium, hydration, and the accessibility check.
+// Real Chromium for the portal's tests (Debian's /usr/bin/chromium or CHROMIUM_PATH), with the
+// flags a closed network needs. Without a browser the tests say so and are skipped, except under
+// CI, where a missing browser must fail the run.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
-/**
- * Chromium's path, or null: without it the browser tests say so and are skipped on a
- * developer's machine, and fail under CI, where a missing browser must never pass silently.
- */
-export function chromiumPath(): string | null {
-  const executablePath = inject('chromiumPath');
-  if (!executablePath) {
-    const message = 'Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH): browser tests cannot run.';
-    if (process.env.CI && process.env.CI !== 'false') throw new Error(message);
-    console.warn(`${message} Skipping them.`);
-  }
-  return executablePath;
+export const screenshots = fileURLToPath(new URL('../.artifacts/screenshots/', import.meta.url));
+
+export const executablePath = inject('chromiumPath');
+if (!executablePath) {
+  const message = 'Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH): browser tests cannot run.';
+  if (process.env.CI && process.env.CI !== 'false') throw new Error(message);
+  console.warn(`${message} Skipping them.`);
 }
 
-export function launchChromium(executablePath: string) {
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(screenshots, { recursive: true });
   return chromium.launch({
-    executablePath,
+    executablePath: executablePath!,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
 
+/** Console messages about the Content Security Policy: each one is a page that breaks. */
+export function watchCsp(page: Page) {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) violations.push(message.text());
+  });
+  return violations;
+}
+
+/** Without hydration a click would post a form natively and test nothing of the enhancement. */
 export async function hydrated(page: Page, javaScript: boolean) {
-  // Without hydration a click would post the form natively and test nothing of the enhancement.
   if (javaScript) await page.locator('body[data-hydrated]').waitFor();
 }
 

@@ -3,8 +3,13 @@ import { CouncilsQuery } from '$lib/graphql/councils';
 import { failLoad } from '$lib/graphql/errors';
 import type { PageServerLoad } from './$types';
 
+/** The day before the 2025 reform: the last day of the old structure, offered as history. */
+const LAST_DAY_BEFORE_REFORM = '2025-06-30';
+
 export const load: PageServerLoad = async (event) => {
-	const result = await serverClient(event).query(CouncilsQuery, {}).toPromise();
+	// `?at=YYYY-MM-DD` shows the councils of that day; the API refuses a malformed date.
+	const at = event.url.searchParams.get('at');
+	const result = await serverClient(event).query(CouncilsQuery, { at }).toPromise();
 	if (result.error) failLoad(result.error, event.locals.t);
-	return { councils: result.data?.councils ?? [] };
+	return { councils: result.data?.councils ?? [], at, historyAt: LAST_DAY_BEFORE_REFORM };
 };

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { Db, Role, UserKind } from '@treem/db/client';
 import { hashPassword, verifyPassword } from '@treem/db/credentials';
 import { AppError } from '../../errors.js';
+import { today } from '../../calendar.js';
 import { recordAudit, type Actor } from '../audit/service.js';
+import { currentMembershipWhere } from '../council/policy.js';
 import { API_SCOPES, isApiScope, mayManageApiClients, type ApiClientPrincipal } from './policy.js';
 
 export const SESSION_COOKIE = 'treem_session';
@@ -78,7 +80,7 @@ export async function logout({ prisma, token }: { prisma: Db; token: string | un
 }
 
 export async function viewerFromSession({ prisma, token }: { prisma: Db; token: string }): Promise<Viewer | null> {
-  const today = new Date();
+  const now = new Date();
   const session = await prisma.session.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
@@ -88,7 +90,7 @@ export async function viewerFromSession({ prisma, token }: { prisma: Db; token: 
           id: true, username: true, displayName: true, kind: true,
           roleGrants: { select: { role: true, agencyId: true, unitId: true } },
           memberships: {
-            where: { leftAt: null, term: { startsOn: { lte: today }, endsOn: { gte: today } } },
+            where: currentMembershipWhere(today(now)),
             select: { term: { select: { councilId: true } } },
           },
           facilitates: { select: { councilId: true } },
@@ -96,7 +98,7 @@ export async function viewerFromSession({ prisma, token }: { prisma: Db; token: 
       },
     },
   });
-  if (!session || session.expiresAt <= today) return null;
+  if (!session || session.expiresAt <= now) return null;
   const { memberships, facilitates, roleGrants, ...user } = session.user;
   return {
     ...user,

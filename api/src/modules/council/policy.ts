@@ -1,3 +1,4 @@
+import { today } from '../../calendar.js';
 import type { Viewer } from '../accounts/service.js';
 
 /** A child sees and acts in a council only while holding a current membership there. */
@@ -9,7 +10,12 @@ export function moderates(viewer: Viewer | null, councilId: string): boolean {
   return viewer?.moderatedCouncilIds.includes(councilId) ?? false;
 }
 
-/** Prisma filter for memberships that count today: in the running term and not left. */
-export function currentMembershipWhere(on = new Date()) {
-  return { leftAt: null, term: { startsOn: { lte: on }, endsOn: { gte: on } } };
+/** Prisma filter for the term running on a day (a calendar date, see calendar.ts). */
+export function termOn(day: Date) {
+  return { startsOn: { lte: day }, endsOn: { gte: day } };
+}
+
+/** Prisma filter for memberships that count on a day (default today): in the running term and not left. */
+export function currentMembershipWhere(day = today()) {
+  return { leftAt: null, term: termOn(day) };
 }

@@ -1,4 +1,6 @@
 import { builder } from '../../builder.js';
+import { today } from '../../calendar.js';
+import { validOn } from '../geo/policy.js';
 import { CouncilLevelEnum, CouncilRef } from './types.js';
 
 // Levels from the top, then names, so lists read like the hierarchy.
@@ -7,10 +9,14 @@ const levelOrder = { CITY: 0, DISTRICT: 1, WARD: 2 } as const;
 builder.queryFields((t) => ({
   councils: t.prismaField({
     type: ['Council'],
-    description: 'All councils (public), optionally of one level.',
-    args: { level: t.arg({ type: CouncilLevelEnum }) },
-    resolve: async (query, _root, { level }, ctx) => {
-      const councils = await ctx.prisma.council.findMany({ ...query, where: level ? { level } : {}, orderBy: { nameVi: 'asc' } });
+    description: 'The councils that exist on a day (default today: the map since 1 July 2025 has no district level), optionally of one level. Public.',
+    args: { level: t.arg({ type: CouncilLevelEnum }), at: t.arg({ type: 'Date' }) },
+    resolve: async (query, _root, { level, at }, ctx) => {
+      const councils = await ctx.prisma.council.findMany({
+        ...query,
+        where: { ...validOn(at ?? today()), ...(level ? { level } : {}) },
+        orderBy: { nameVi: 'asc' },
+      });
       return councils.sort((a, b) => levelOrder[a.level] - levelOrder[b.level]);
     },
   }),

@@ -1,6 +1,8 @@
 import { builder } from '../../builder.js';
 import { ViewerRef } from '../accounts/types.js';
-import { isCurrentMember, moderates } from './policy.js';
+import { today } from '../../calendar.js';
+import { validOn } from '../geo/policy.js';
+import { isCurrentMember, moderates, termOn } from './policy.js';
 
 export const CouncilLevelEnum = builder.enumType('CouncilLevel', { values: ['WARD', 'DISTRICT', 'CITY'] as const });
 
@@ -13,27 +15,28 @@ export const CouncilRef = builder.prismaNode('Council', {
     nameEn: t.exposeString('nameEn'),
     unit: t.relation('unit'),
     parent: t.relation('parent', { nullable: true }),
-    children: t.relation('children', { query: { orderBy: { nameVi: 'asc' } } }),
+    children: t.relation('children', {
+      description: "The councils directly below it on a day (default: today; pass a day in the council's own lifetime to see an earlier tree).",
+      args: { at: t.arg({ type: 'Date' }) },
+      query: ({ at }) => ({ where: validOn(at ?? today()), orderBy: { nameVi: 'asc' } }),
+    }),
+    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validTo: t.expose('validTo', { type: 'Date', nullable: true, description: 'Its last day (its unit merged or was abolished); null while it exists.' }),
+    active: t.boolean({ description: 'Whether the council exists today.', resolve: (council) => council.validTo === null || council.validTo >= today() }),
+    successor: t.relation('successor', { nullable: true, description: 'The council that carries on its work, where its members moved.' }),
+    predecessors: t.relation('predecessors', { description: 'The councils that ended and carried on in this one.', query: { orderBy: { nameVi: 'asc' } } }),
     quorumPercent: t.exposeInt('quorumPercent'),
     majorityPercent: t.exposeInt('majorityPercent'),
     liveCounts: t.exposeBoolean('liveCounts'),
     currentTerm: t.field({
       type: TermRef,
       nullable: true,
-      select: () => ({ terms: { where: { startsOn: { lte: new Date() }, endsOn: { gte: new Date() } }, take: 1 } }),
+      select: () => ({ terms: { where: termOn(today()), take: 1 } }),
       resolve: (council) => council.terms[0] ?? null,
     }),
     memberCount: t.int({
       description: 'Members of the current term.',
-      select: () => {
-        const today = new Date();
-        return {
-          terms: {
-            where: { startsOn: { lte: today }, endsOn: { gte: today } },
-            select: { _count: { select: { memberships: { where: { leftAt: null } } } } },
-          },
-        };
-      },
+      select: () => ({ terms: { where: termOn(today()), select: { _count: { select: { memberships: { where: { leftAt: null } } } } } } }),
       resolve: (council) => council.terms.reduce((sum, term) => sum + term._count.memberships, 0),
     }),
     viewerIsMember: t.boolean({ resolve: (council, _args, ctx) => isCurrentMember(ctx.viewer, council.id) }),
@@ -44,8 +47,8 @@ export const CouncilRef = builder.prismaNode('Council', {
 const TermRef = builder.prismaObject('Term', {
   fields: (t) => ({
     id: t.exposeID('id'),
-    startsOn: t.expose('startsOn', { type: 'DateTime' }),
-    endsOn: t.expose('endsOn', { type: 'DateTime' }),
+    startsOn: t.expose('startsOn', { type: 'Date' }),
+    endsOn: t.expose('endsOn', { type: 'Date' }),
   }),
 });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Prisma, VoteChoice } from '@treem/db/client';
 
 type ProposalWhereInput = Prisma.ProposalWhereInput;
+import { today } from '../../calendar.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../accounts/service.js';
 import { isCurrentMember } from '../council/policy.js';
@@ -50,7 +51,7 @@ export async function castVote({ prisma, viewer, proposalId, choice }: { prisma:
       AND EXISTS (
         SELECT 1 FROM "Membership" m JOIN "Term" t ON t."id" = m."termId"
         WHERE m."userId" = ${viewer.id} AND m."leftAt" IS NULL AND t."councilId" = p."councilId"
-          AND t."startsOn" <= current_date AND current_date <= t."endsOn")
+          AND t."startsOn" <= ${today()}::date AND ${today()}::date <= t."endsOn")
     FOR SHARE OF p
     ON CONFLICT ("proposalId", "voterId") DO UPDATE SET "choice" = EXCLUDED."choice", "updatedAt" = now()`;
   if (written === 0) throw new AppError('NOT_OPEN');

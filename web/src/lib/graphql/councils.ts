@@ -3,8 +3,8 @@ import { CouncilSummaryFragment, ProposalSummaryFragment } from './fragments';
 
 export const CouncilsQuery = graphql(
 	`
-		query Councils {
-			councils {
+		query Councils($at: Date) {
+			councils(at: $at) {
 				...CouncilSummary
 				unit {
 					id
@@ -49,7 +49,14 @@ export const CouncilQuery = graphql(
 				...CouncilSummary
 				memberCount
 				viewerIsMember
+				validFrom
 				parent {
+					...CouncilSummary
+				}
+				successor {
+					...CouncilSummary
+				}
+				predecessors {
 					...CouncilSummary
 				}
 				proposals(first: $first, after: $after) {

@@ -6,6 +6,8 @@ export const CouncilSummaryFragment = graphql(`
 		level
 		nameVi
 		nameEn
+		active
+		validTo
 	}
 `);
 export type CouncilSummary = FragmentOf<typeof CouncilSummaryFragment>;

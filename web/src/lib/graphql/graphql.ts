@@ -9,7 +9,7 @@ import type { introspection } from './graphql-env.d.ts';
  */
 export const graphql = initGraphQLTada<{
 	introspection: introspection;
-	scalars: { DateTime: string; ID: string };
+	scalars: { DateTime: string; Date: string; ID: string; JSON: unknown };
 	disableMasking: true;
 }>();
 

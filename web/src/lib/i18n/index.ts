@@ -59,6 +59,16 @@ export function formatDateTime(iso: string, locale: Locale): string {
 	return translators[locale]('date.at', { date, time });
 }
 
+/** A calendar date (`YYYY-MM-DD`) as people read it: "30/6/2025", "30 June 2025". */
+export function formatDate(isoDate: string, locale: Locale): string {
+	return new Intl.DateTimeFormat(intlLocale[locale], {
+		day: 'numeric',
+		month: locale === 'en' ? 'long' : 'numeric',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
 /** Councils and units carry both names; pick the reader's. */
 export function localName(named: { nameVi: string; nameEn: string }, locale: Locale): string {
 	return locale === 'en' ? named.nameEn : named.nameVi;
