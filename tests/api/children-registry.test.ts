@@ -57,7 +57,8 @@ describe('the HTTP link', () => {
     expect(run).toMatchObject({ status: 'COMPLETED', failed: 1 });
     const links = await server.prisma.registryLink.findMany({ where: { childId: { in: records.map((r) => r.id) } } });
     expect(links.filter((l) => l.childId !== broken.id).every((l) => l.lastVerifiedAt! >= run.startedAt)).toBe(true);
-    expect(s.received).toBeGreaterThan(Math.ceil(run.total / 10) + 3);
+    // At least three retries: after the time-out, a 500 (the slow request may take the other) and the 429.
+    expect(s.received).toBeGreaterThanOrEqual(Math.ceil(run.total / 10) + 3);
 
     expect(await link(matched.id)).toMatchObject({ status: 'MATCHED', mismatchFields: [], lastProblem: null, lastVerifiedAt: expect.any(Date) });
     expect(await link(mismatched.id)).toMatchObject({ status: 'MISMATCH', mismatchFields: ['birthDate'] });
