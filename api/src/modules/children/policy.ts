@@ -1,3 +1,4 @@
+import { today } from '../../calendar.js';
 import type { Db, Prisma } from '@treem/db/client';
 import type { Viewer } from '../accounts/service.js';
 import type { ApiClientPrincipal } from '../accounts/policy.js';
@@ -31,7 +32,7 @@ export function refusalFor({ viewer, apiClient }: Principal): 'UNAUTHENTICATED' 
  * The officer's scope today, in one statement: the grants' units and every unit below them
  * that is valid on `on`. Null for anyone without a grant that covers at least one unit.
  */
-export async function registerScope({ prisma, principal, on = new Date() }: { prisma: Db; principal: Principal; on?: Date }): Promise<RegisterScope | null> {
+export async function registerScope({ prisma, principal, on = today() }: { prisma: Db; principal: Principal; on?: Date }): Promise<RegisterScope | null> {
   const { viewer, apiClient } = principal;
   if (!viewer || apiClient || !hasRole(viewer, 'PROTECTION_OFFICER')) return null;
   const rows = await prisma.$queryRaw<{ id: string; identity: boolean }[]>`

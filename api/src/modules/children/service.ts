@@ -1,3 +1,4 @@
+import { today } from '../../calendar.js';
 import { z } from 'zod';
 import type {
   AdminUnit, CaseStatus, CircumstanceGroup, ConsentGiver, ConsentScope, Db, GuardianRelation, Prisma,
@@ -149,7 +150,7 @@ export type ChildRecordView = ReturnType<typeof recordView>;
 // ─── units ──────────────────────────────────────────────────────────────────────────────
 
 /** A unit by code, valid on `on`; null otherwise. */
-export function unitByCode(prisma: Db, code: string, on = new Date()) {
+export function unitByCode(prisma: Db, code: string, on = today()) {
   if (code.length > 32) return Promise.resolve(null);
   return prisma.adminUnit.findFirst({
     where: { code, validFrom: { lte: on }, OR: [{ validTo: null }, { validTo: { gte: on } }] },
@@ -157,7 +158,7 @@ export function unitByCode(prisma: Db, code: string, on = new Date()) {
 }
 
 /** The unit and every unit below it, as the hierarchy stands on `on`. */
-export async function unitSubtree(prisma: Db, unitId: string, on = new Date()): Promise<string[]> {
+export async function unitSubtree(prisma: Db, unitId: string, on = today()): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     WITH RECURSIVE tree(id) AS (
       SELECT ${unitId}::text

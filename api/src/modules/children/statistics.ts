@@ -1,6 +1,7 @@
 // Numbers without names: counts of children on the register by unit × circumstance × sex ×
 // age band, with small cells hidden so that no child can be singled out, not from one table
 // and not from the difference of two. The method is written down in docs/SUPPRESSION.md.
+import { today } from '../../calendar.js';
 import type { Db } from '@treem/db/client';
 import { AppError } from '../../errors.js';
 import { registerScope } from './policy.js';
@@ -42,7 +43,7 @@ interface Unit { id: string; code: string; nameVi: string; nameEn: string; paren
  * pattern for all of them. The pattern depends only on the data and the date, never on what a
  * query asks, so two queries always agree on every cell they share.
  */
-export async function protectedTable({ prisma, on = new Date() }: { prisma: Db; on?: Date }) {
+export async function protectedTable({ prisma, on = today() }: { prisma: Db; on?: Date }) {
   const day = on.toISOString().slice(0, 10);
   const [units, rows] = await Promise.all([
     prisma.$queryRaw<Unit[]>`
@@ -132,7 +133,7 @@ export function suppressionPattern(units: Unit[], counts: Map<Key, number>): Set
  * when it has none), crossed with the other dimensions asked for. No filter narrower than these
  * dimensions exists, so every answer is a slice of the one protected table.
  */
-export async function childStatistics({ prisma, unitCode, by, on = new Date() }: { prisma: Db; unitCode: string; by: StatisticsDimension[]; on?: Date }): Promise<StatisticsCell[]> {
+export async function childStatistics({ prisma, unitCode, by, on = today() }: { prisma: Db; unitCode: string; by: StatisticsDimension[]; on?: Date }): Promise<StatisticsCell[]> {
   const area = await unitByCode(prisma, unitCode, on);
   if (!area) throw new AppError('BAD_USER_INPUT', 'UNKNOWN_UNIT');
   return slice(await protectedTable({ prisma, on }), area.id, by);
