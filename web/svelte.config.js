@@ -5,7 +5,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter(),
+		// `pnpm test` builds into build-test, never into the build a running `pnpm start` came from.
+		adapter: adapter({ out: process.env.TREEM_WEB_OUT ?? 'build' }),
 		// mode 'auto': nonces for server-rendered pages, hashes for prerendered ones.
 		// Kit itself relaxes style-src during `vite dev` so HMR can inject styles.
 		csp: {

@@ -1,45 +1,127 @@
-import express, { type RequestHandler } from 'express';
+import { timingSafeEqual, createHash } from 'node:crypto';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { Db } from '@treem/db/client';
+import { parse as parseCookies } from 'cookie';
+import { databasePool, type Db } from '@treem/db/client';
 import { createApolloServer } from './server.js';
 import { createContext } from './context.js';
+import { explorer } from './explorer.js';
+import { createLogger, createMetrics, requestLogging, type Logger } from './observability.js';
+import { graphqlFailure, graphqlTransport } from './transport.js';
 import { bearerAuthentication } from './modules/accounts/http.js';
+import { hasRole } from './modules/accounts/policy.js';
+import { SESSION_COOKIE, viewerFromSession } from './modules/accounts/service.js';
+import { LoginThrottle, throttleStoreFromEnv, type ThrottleStore } from './modules/accounts/throttle.js';
 
 export interface AppOptions {
   prisma: Db;
   /** SvelteKit's adapter-node handler; when given, the portal is served beside /graphql. */
   webHandler?: RequestHandler;
+  logger?: Logger;
+  /** Where login limits are kept; by default this database, or Redis when REDIS_URL is set. */
+  throttleStore?: ThrottleStore;
 }
 
-export async function createApp({ prisma, webHandler }: AppOptions) {
-  const apollo = createApolloServer();
+/**
+ * Which proxies may tell us the browser's address (X-Forwarded-For) and scheme: by default only
+ * one on this machine (loopback); behind N proxies, TRUST_PROXY_HOPS=N (each must append the
+ * address it received the request from, as nginx's $proxy_add_x_forwarded_for does).
+ */
+export function trustProxySetting(value = process.env.TRUST_PROXY_HOPS): number | string {
+  if (value === undefined || value === '') return 'loopback';
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0) throw new Error(`TRUST_PROXY_HOPS must be a whole number of proxies, not "${value}"`);
+  return hops;
+}
+
+/** The header through which the portal learns the browser's address (set below, never trusted from outside). */
+export const CLIENT_ADDRESS_HEADER = 'x-treem-client-address';
+
+const sameSecret = (given: string, expected: string) => {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+};
+
+export async function createApp({ prisma, webHandler, logger = createLogger(), throttleStore }: AppOptions) {
+  const pool = databasePool(prisma);
+  if (!pool) throw new Error('createApp needs a client made by createPrisma');
+  const metrics = createMetrics({ pool });
+  const store = throttleStore ?? throttleStoreFromEnv(pool);
+  const loginThrottle = new LoginThrottle(store);
+  const apollo = createApolloServer({ metrics });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
-  // Behind one reverse proxy in production: trust its X-Forwarded-* for the client address
-  // (rate limits) and the scheme (Secure cookies).
-  app.set('trust proxy', 'loopback');
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
+  app.set('trust proxy', trustProxySetting());
+  app.use(requestLogging(logger));
+
+  // For load balancers and orchestrators: up only when the database answers.
+  app.get('/healthz', async (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    try {
+      await Promise.race([prisma.$queryRaw`SELECT 1`, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
+      res.json({ status: 'ok', database: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    }
   });
+
+  // Prometheus scrapes with METRICS_TOKEN as a bearer token; programme admins may look too.
+  app.get('/metrics', async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const token = process.env.METRICS_TOKEN;
+    let allowed = Boolean(bearer && token && sameSecret(bearer, token));
+    const session = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
+    if (!allowed && session) allowed = hasRole(await viewerFromSession({ prisma, token: session }), 'PROGRAMME_ADMIN');
+    if (!allowed) return res.status(bearer || session ? 403 : 401).type('text').send(bearer || session ? 'Forbidden\n' : 'Unauthorized\n');
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use('/explorer', explorer({ prisma }));
+
   app.use(
     '/graphql',
     // JSON only: nothing here may be framed, sniffed or run as a page. (Apollo itself marks
     // answers without cache hints `no-store`, so session-dependent data is never cached.)
     helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }),
+    ...graphqlTransport(),
     bearerAuthentication(prisma),
-    express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: ({ req, res }) => createContext({ prisma, req, res }) }),
+    expressMiddleware(apollo, { context: ({ req, res }) => createContext({ prisma, loginThrottle, req, res, log: logger }) }),
+    graphqlFailure,
   );
+
   if (webHandler) {
     app.use((req, _res, next) => {
-      // req.protocol honours X-Forwarded-Proto only from the trusted proxy (see loadWebHandler).
+      // req.protocol and req.ip honour X-Forwarded-* only from trusted proxies; the portal reads
+      // both from these headers (see loadWebHandler), whatever a client put there.
       req.headers['x-forwarded-proto'] = req.protocol;
+      req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? '';
       next();
     }, webHandler);
+  } else {
+    app.use((_req, res) => {
+      res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+    });
   }
 
-  return { app, stop: () => apollo.stop() };
+  // Whatever fails outside /graphql: a status and a word, never a stack or a path.
+  const lastResort: ErrorRequestHandler = (error: { status?: number; statusCode?: number }, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? error.statusCode ?? 500;
+    const known = status >= 400 && status < 500;
+    if (!known) req.log.error({ err: error }, 'unexpected failure');
+    res.status(known ? status : 500).type('text').send(known ? `${status}\n` : 'Internal Server Error\n');
+  };
+  app.use(lastResort);
+
+  return {
+    app,
+    async stop() {
+      await apollo.stop();
+      if (store.kind === 'redis') store.client.disconnect();
+    },
+  };
 }

@@ -3,10 +3,14 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { z } from 'zod';
 import type PrismaTypes from '@treem/db/pothos-types';
 import { getDatamodel } from '@treem/db/pothos-types';
 import type { Context } from './context.js';
-import { AppError } from './errors.js';
+import { AppError, invalidArgument } from './errors.js';
+import { decodeGlobalId, isNodeType } from './ids.js';
+import { MAX_PAGE_SIZE } from './pagination.js';
 import { hasRole, hasScope, type ApiScope } from './modules/accounts/policy.js';
 
 export const builder = new SchemaBuilder<{
@@ -25,7 +29,7 @@ export const builder = new SchemaBuilder<{
   Scalars: { DateTime: { Input: Date; Output: Date }; Date: { Input: Date; Output: Date }; JSON: { Input: never; Output: unknown } };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: ({ viewer, apiClient }) => ({
@@ -54,10 +58,19 @@ export const builder = new SchemaBuilder<{
     filterConnectionTotalCount: true,
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
+  // Argument rules (validate: zod schemas on arguments and input fields) refuse with
+  // BAD_USER_INPUT naming the argument and the bound it broke.
+  validation: { validationError: (failure) => invalidArgument(failure.issues) },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodeQueryOptions: { nullable: true },
+    // Ids are checked for shape before anything is looked up (ids.ts).
+    decodeGlobalID: decodeGlobalId,
+    // An id of a type that is not a node reads like one that does not exist: null.
+    nodeQueryOptions: { nullable: true, resolve: (_root, { id }, _ctx, info, resolveNodes) => (isNodeType(info.schema, id.typename) ? resolveNodes(id) : null) },
     nodesQueryOptions: false,
+    // Page sizes are refused beyond the maximum, never silently cut.
+    firstArgOptions: { validate: z.number().int().min(0).max(MAX_PAGE_SIZE) },
+    lastArgOptions: { validate: z.number().int().min(0).max(MAX_PAGE_SIZE) },
   },
 });

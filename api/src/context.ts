@@ -3,7 +3,9 @@ import type { TFunction } from 'i18next';
 import { parse as parseCookies } from 'cookie';
 import type { Db } from '@treem/db/client';
 import { localeFrom, translator, type Locale } from './i18n.js';
+import type { Logger, OperationTrace } from './observability.js';
 import { SESSION_COOKIE, viewerFromSession, type Viewer } from './modules/accounts/service.js';
+import type { LoginThrottle } from './modules/accounts/throttle.js';
 import type { ApiClientPrincipal } from './modules/accounts/policy.js';
 import type { Actor } from './modules/audit/service.js';
 
@@ -26,18 +28,29 @@ export interface Context {
   t: TFunction;
   session: SessionCookie;
   clientIp: string;
+  loginThrottle: LoginThrottle;
+  /** This request's logger (its lines carry the request id). */
+  log: Logger;
+  /** What the access log says about the operation (filled once it is known). */
+  trace: OperationTrace;
 }
 
-export async function createContext({ prisma, req, res }: { prisma: Db; req: Request; res: Response }): Promise<Context> {
+export async function createContext({ prisma, loginThrottle, req, res, log }: { prisma: Db; loginThrottle: LoginThrottle; req: Request; res: Response; log: Logger }): Promise<Context> {
   const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
   const locale = localeFrom(req.headers['accept-language']);
   const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' } as const;
+  const trace: OperationTrace = {};
+  res.locals.operation = trace;
   // An agency system is authenticated by its token alone; a cookie beside it is ignored.
   const apiClient = (res.locals.apiClient as ApiClientPrincipal | undefined) ?? null;
   const viewer = token && !apiClient ? await viewerFromSession({ prisma, token }) : null;
-  const clientIp = req.ip ?? 'unknown';
+  // The browser's address as the trusted proxy reports it (see `trust proxy` in app.ts).
+  const clientIp = req.ip ?? req.socket.remoteAddress ?? 'unknown';
   return {
     prisma,
+    loginThrottle,
+    log: req.log ?? log,
+    trace,
     viewer,
     apiClient,
     actor: { userId: viewer?.id ?? null, apiClientId: apiClient?.id ?? null, clientIp },

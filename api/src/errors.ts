@@ -1,12 +1,14 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { PothosValidationError } from '@pothos/core';
+import { InputValidationError } from '@pothos/plugin-validation';
 import type { Request, Response } from 'express';
 import { localeFrom, refusalMessage, translator } from './i18n.js';
 
 /**
  * Codes are a contract with clients (`extensions.code`); the web maps them to forms and pages.
- * Each has a translated message in i18n.ts.
+ * Each has a translated message in i18n.ts. The transport codes (BAD_REQUEST and below) answer
+ * requests refused before GraphQL runs, with the HTTP status of `httpStatus`.
  */
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -18,52 +20,122 @@ export const ErrorCode = {
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL: 'INTERNAL',
+  BAD_REQUEST: 'BAD_REQUEST',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  NOT_ACCEPTABLE: 'NOT_ACCEPTABLE',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  UNAVAILABLE: 'UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** The HTTP status of a request refused as a whole with this code (field errors stay 200). */
+export const httpStatus: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  NOT_OPEN: 409,
+  CONFLICT: 409,
+  BAD_USER_INPUT: 400,
+  INVALID_CREDENTIALS: 400,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  BAD_REQUEST: 400,
+  METHOD_NOT_ALLOWED: 405,
+  NOT_ACCEPTABLE: 406,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAVAILABLE: 503,
+};
+
 /**
  * An expected refusal. `reason` picks a more precise message for the same code (for example
- * FORBIDDEN because the viewer is not a member); `params` fill the message's placeholders.
+ * FORBIDDEN because the viewer is not a member); `params` fill the message's placeholders and,
+ * for the names in `publicParams`, are also returned in `extensions` for programs.
  */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly reason?: string,
     readonly params: Record<string, string | number> = {},
+    readonly publicParams: readonly string[] = [],
   ) {
     super(reason ? `${code}: ${reason}` : code);
     this.name = 'AppError';
   }
+
+  get extensions(): Record<string, unknown> {
+    const extensions: Record<string, unknown> = { code: this.code };
+    if (this.reason) extensions.reason = this.reason;
+    for (const name of this.publicParams) extensions[name] = this.params[name];
+    return extensions;
+  }
 }
 
 /**
- * The expected refusal behind an error, if it is one: our own, or Pothos rejecting a malformed
- * global id or cursor (bad input from the client, not a fault of ours).
+ * The expected refusal behind an error, if it is one: our own, Pothos rejecting a malformed
+ * global id, or the validation plugin rejecting an argument (bad input from the client, not a
+ * fault of ours).
  */
 export function asAppError(error: unknown): AppError | null {
   let original = unwrapResolverError(error);
   // A scalar refusing a variable's value reaches us wrapped (twice) by graphql-js and Apollo.
   while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   if (original instanceof AppError) return original;
+  if (original instanceof InputValidationError) return invalidArgument(original.issues);
   if (original instanceof PothosValidationError) return new AppError('BAD_USER_INPUT', 'MALFORMED_ID');
   return null;
 }
 
 /** Apollo's own request errors (parse, validation) keep their codes; anything unknown is masked. */
-const passThrough = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const passThrough = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
+/**
+ * The last word on every error that leaves /graphql: only the code, a message and where it
+ * happened, never a stack or a server path. Messages were translated, and unexpected errors
+ * logged with the request id, by the plugins in server.ts (formatError cannot see the request).
+ */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const where = { ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
   const refusal = asAppError(error);
-  if (refusal) {
-    // The message was translated for the request's locale in the i18n plugin.
-    return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { code: refusal.code, ...(refusal.reason ? { reason: refusal.reason } : {}) } };
-  }
+  if (refusal) return { message: formatted.message, ...where, extensions: refusal.extensions };
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && passThrough.has(code)) return formatted;
   const original = unwrapResolverError(error);
-  if (original instanceof GraphQLError && code === 'BAD_USER_INPUT') return formatted;
-  console.error('[graphql] unexpected error', original);
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };
+  if ((typeof code === 'string' && passThrough.has(code)) || (original instanceof GraphQLError && code === 'BAD_USER_INPUT')) {
+    const { code: _code, detail } = formatted.extensions ?? {};
+    return { message: formatted.message, ...where, extensions: { code, ...(typeof detail === 'string' ? { detail } : {}) } };
+  }
+  // Translated (and logged) by the plugin when the error arose inside a request it saw.
+  const message = formatted.extensions?.[MASKED] === true ? formatted.message : 'Internal server error';
+  return { message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.INTERNAL } };
+}
+
+/** Set on an unexpected error once its message was replaced by the translated INTERNAL one. */
+export const MASKED = 'treemMasked';
+
+interface Issue {
+  message: string;
+  path?: readonly (PropertyKey | { key: PropertyKey })[];
+  code?: string;
+  origin?: string;
+  maximum?: number | bigint;
+  minimum?: number | bigint;
+}
+
+/** An argument rule (validation plugin, zod) broken: which argument, and the bound if any. */
+export function invalidArgument(issues: readonly Issue[]): AppError {
+  const issue = issues[0]!;
+  const field = (issue.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)).join('.') || 'input';
+  const bound = (value: number | bigint | undefined) => (value === undefined ? undefined : Number(value));
+  const max = bound(issue.maximum);
+  const min = bound(issue.minimum);
+  if (issue.code === 'too_big' && max !== undefined) {
+    return new AppError('BAD_USER_INPUT', issue.origin === 'string' ? 'TOO_LONG_FIELD' : 'TOO_BIG', { field, max }, ['field', 'max']);
+  }
+  if (issue.code === 'too_small' && min !== undefined) {
+    return new AppError('BAD_USER_INPUT', issue.origin === 'string' ? 'TOO_SHORT_FIELD' : 'TOO_SMALL', { field, min }, ['field', 'min']);
+  }
+  return new AppError('BAD_USER_INPUT', 'INVALID_FIELD', { field }, ['field']);
 }
 
 /**
@@ -72,5 +144,5 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
  */
 export function sendRefusal(req: Request, res: Response, status: number, refusal: AppError): void {
   const message = refusalMessage(translator(localeFrom(req.headers['accept-language'])), refusal);
-  res.status(status).json({ errors: [{ message, extensions: { code: refusal.code, ...(refusal.reason ? { reason: refusal.reason } : {}) } }] });
+  res.status(status).type('application/json').json({ errors: [{ message, extensions: refusal.extensions }] });
 }

@@ -33,8 +33,46 @@ const resources = {
         CONFLICT: 'Hồ sơ vừa được người khác thay đổi. Hãy tải lại rồi thử lại.',
         CONFLICT_DUPLICATE: 'Số định danh này đã có trong sổ theo dõi.',
         INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu chưa đúng. Em thử lại nhé.',
-        RATE_LIMITED: 'Em đã thử quá nhiều lần. Hãy đợi {{minutes}} phút rồi thử lại.',
+        BAD_USER_INPUT_INVALID_TEXT: 'Có chữ hoặc ký tự không dùng được. Em xem lại rồi thử lại nhé.',
+        BAD_USER_INPUT_TOO_LONG: 'Có một nội dung quá dài (tối đa {{max}} ký tự).',
+        BAD_USER_INPUT_TOO_MANY_VALUES: 'Yêu cầu có quá nhiều giá trị (tối đa {{max}}).',
+        BAD_USER_INPUT_TOO_BIG: '{{field}} lớn nhất là {{max}}.',
+        BAD_USER_INPUT_TOO_SMALL: '{{field}} nhỏ nhất là {{min}}.',
+        BAD_USER_INPUT_TOO_LONG_FIELD: '{{field}} dài tối đa {{max}} ký tự.',
+        BAD_USER_INPUT_TOO_SHORT_FIELD: '{{field}} cần ít nhất {{min}} ký tự.',
+        BAD_USER_INPUT_INVALID_FIELD: '{{field}} chưa đúng.',
+        BAD_USER_INPUT_PAGE_ARGS: 'Hãy dùng first với after, hoặc last với before.',
+        BAD_USER_INPUT_MALFORMED_CURSOR: 'Vị trí trang này không đúng. Hãy tải lại danh sách từ đầu.',
+        FORBIDDEN_INTROSPECTION: 'Chỉ tài khoản người lớn và hệ thống của cơ quan mới được xem cấu trúc API.',
+        UNAUTHENTICATED_INTROSPECTION: 'Hãy đăng nhập bằng tài khoản người lớn để xem cấu trúc API.',
+        FORBIDDEN_NOT_MODERATOR: 'Chỉ người phụ trách hội đồng của bạn nhỏ này mới làm được việc này.',
+        RATE_LIMITED: 'Có quá nhiều lần thử. Hãy đợi {{wait}} rồi thử lại.',
+        RATE_LIMITED_CHILD: 'Để giữ an toàn cho tài khoản của em, hãy đợi {{wait}} rồi thử lại nhé. Nếu quên mật khẩu, em hỏi anh chị phụ trách hội đồng.',
+        RATE_LIMITED_ADULT: 'Tài khoản này tạm dừng đăng nhập từ địa chỉ của bạn sau nhiều lần nhập sai. Hãy thử lại sau {{wait}}, hoặc nhờ quản trị viên đặt lại mật khẩu.',
+        RATE_LIMITED_ADDRESS: 'Có quá nhiều lần đăng nhập chưa đúng từ mạng này. Hãy đợi {{wait}} rồi thử lại.',
         INTERNAL: 'Đã có lỗi xảy ra. Em thử lại sau nhé.',
+        BAD_REQUEST: 'Yêu cầu gửi tới máy chủ chưa đúng định dạng.',
+        BAD_REQUEST_MALFORMED_JSON: 'Nội dung yêu cầu không phải JSON hợp lệ.',
+        BAD_REQUEST_BATCHING: 'Mỗi yêu cầu chỉ gửi một thao tác GraphQL (không gộp nhiều thao tác trong một mảng).',
+        BAD_REQUEST_CSRF: 'Yêu cầu GET cần tiêu đề "apollo-require-preflight" (chống giả mạo yêu cầu). Hãy dùng POST với Content-Type: application/json.',
+        BAD_REQUEST_MISSING_QUERY: 'Yêu cầu cần có trường "query" là một chuỗi GraphQL.',
+        BAD_REQUEST_INVALID_PARAMS: 'Các trường của yêu cầu chưa đúng: "variables" và "extensions" là đối tượng, "operationName" là chuỗi.',
+        BAD_REQUEST_PERSISTED_QUERY: 'Máy chủ không nhận truy vấn lưu sẵn (persisted query). Hãy gửi cả chuỗi truy vấn.',
+        METHOD_NOT_ALLOWED: 'Địa chỉ /graphql chỉ nhận GET và POST.',
+        METHOD_NOT_ALLOWED_GET_MUTATION: 'Thao tác thay đổi dữ liệu (mutation) phải gửi bằng POST.',
+        NOT_ACCEPTABLE: 'Máy chủ chỉ trả lời bằng JSON (Accept: application/json).',
+        PAYLOAD_TOO_LARGE: 'Yêu cầu quá lớn (tối đa {{limit}}).',
+        UNSUPPORTED_MEDIA_TYPE: 'Hãy gửi yêu cầu với Content-Type: application/json.',
+        UNSUPPORTED_MEDIA_TYPE_CHARSET: 'Máy chủ chỉ nhận bảng mã UTF-8.',
+        UNSUPPORTED_MEDIA_TYPE_ENCODING: 'Máy chủ không nhận kiểu nén này (Content-Encoding).',
+        UNAVAILABLE: 'Hệ thống đang khởi động hoặc tạm dừng. Hãy thử lại sau một lát.',
+        GRAPHQL_PARSE_FAILED: 'Truy vấn GraphQL viết chưa đúng cú pháp.',
+        GRAPHQL_VALIDATION_FAILED: 'Truy vấn GraphQL không khớp với lược đồ API.',
+        OPERATION_RESOLUTION_FAILURE: 'Không xác định được thao tác cần chạy: hãy gửi đúng "operationName".',
+      },
+      duration: {
+        seconds_other: '{{count}} giây',
+        minutes_other: '{{count}} phút',
       },
     },
   },
@@ -67,8 +105,48 @@ const resources = {
         CONFLICT: 'Someone else has just changed this record. Reload it and try again.',
         CONFLICT_DUPLICATE: 'This personal identification number is already in the register.',
         INVALID_CREDENTIALS: 'The username or password is not right. Please try again.',
-        RATE_LIMITED: 'Too many tries. Please wait {{minutes}} minutes and try again.',
+        BAD_USER_INPUT_INVALID_TEXT: 'Some text has characters that cannot be used. Please check it and try again.',
+        BAD_USER_INPUT_TOO_LONG: 'Some text is too long (at most {{max}} characters).',
+        BAD_USER_INPUT_TOO_MANY_VALUES: 'The request has too many values (at most {{max}}).',
+        BAD_USER_INPUT_TOO_BIG: '{{field}} can be at most {{max}}.',
+        BAD_USER_INPUT_TOO_SMALL: '{{field}} must be at least {{min}}.',
+        BAD_USER_INPUT_TOO_LONG_FIELD: '{{field}} can be at most {{max}} characters long.',
+        BAD_USER_INPUT_TOO_SHORT_FIELD: '{{field}} needs at least {{min}} characters.',
+        BAD_USER_INPUT_INVALID_FIELD: '{{field}} is not right.',
+        BAD_USER_INPUT_PAGE_ARGS: 'Use first with after, or last with before.',
+        BAD_USER_INPUT_MALFORMED_CURSOR: 'This page position is not right. Please load the list again from the start.',
+        FORBIDDEN_INTROSPECTION: 'Only adult accounts and agency systems may read the API schema.',
+        UNAUTHENTICATED_INTROSPECTION: 'Sign in with an adult account to read the API schema.',
+        FORBIDDEN_NOT_MODERATOR: 'Only a moderator of this child’s council can do this.',
+        RATE_LIMITED: 'Too many tries. Please wait {{wait}} and try again.',
+        RATE_LIMITED_CHILD: 'To keep your account safe, please wait {{wait}} and try again. If you forgot your password, ask the adult who runs your council.',
+        RATE_LIMITED_ADULT: 'Sign-in to this account from your address is paused after several wrong passwords. Try again in {{wait}}, or ask an administrator to reset the password.',
+        RATE_LIMITED_ADDRESS: 'Too many unsuccessful sign-ins from this network. Please wait {{wait}} and try again.',
         INTERNAL: 'Something went wrong. Please try again later.',
+        BAD_REQUEST: 'The request is not in a form the server understands.',
+        BAD_REQUEST_MALFORMED_JSON: 'The request body is not valid JSON.',
+        BAD_REQUEST_BATCHING: 'Send one GraphQL operation per request (batches in an array are not accepted).',
+        BAD_REQUEST_CSRF: 'A GET request needs the "apollo-require-preflight" header (cross-site request forgery protection). Or POST with Content-Type: application/json.',
+        BAD_REQUEST_MISSING_QUERY: 'The request needs a "query" field holding a GraphQL string.',
+        BAD_REQUEST_INVALID_PARAMS: 'The request fields are not right: "variables" and "extensions" are objects, "operationName" is a string.',
+        BAD_REQUEST_PERSISTED_QUERY: 'Persisted queries are not supported. Please send the query text.',
+        METHOD_NOT_ALLOWED: '/graphql accepts only GET and POST.',
+        METHOD_NOT_ALLOWED_GET_MUTATION: 'Mutations must be sent with POST.',
+        NOT_ACCEPTABLE: 'The server answers only in JSON (Accept: application/json).',
+        PAYLOAD_TOO_LARGE: 'The request is too large (at most {{limit}}).',
+        UNSUPPORTED_MEDIA_TYPE: 'Please send the request with Content-Type: application/json.',
+        UNSUPPORTED_MEDIA_TYPE_CHARSET: 'The server accepts UTF-8 only.',
+        UNSUPPORTED_MEDIA_TYPE_ENCODING: 'The server does not accept this Content-Encoding.',
+        UNAVAILABLE: 'The service is starting or stopping. Please try again shortly.',
+        GRAPHQL_PARSE_FAILED: 'The GraphQL query has a syntax error.',
+        GRAPHQL_VALIDATION_FAILED: 'The GraphQL query does not match the API schema.',
+        OPERATION_RESOLUTION_FAILURE: 'Could not tell which operation to run: please send the right "operationName".',
+      },
+      duration: {
+        seconds_one: '{{count}} second',
+        seconds_other: '{{count}} seconds',
+        minutes_one: '{{count}} minute',
+        minutes_other: '{{count}} minutes',
       },
     },
   },
@@ -81,10 +159,21 @@ export function translator(locale: Locale): TFunction {
   return i18n.getFixedT(locale);
 }
 
-/** A refusal in the reader's language: the message for its reason if there is one, else its code's. */
+/** A wait in words: seconds below two minutes, whole minutes (rounded up) above. */
+export function formatWait(t: TFunction, seconds: number): string {
+  const whole = Math.max(1, Math.ceil(seconds));
+  return whole < 120 ? t('duration.seconds', { count: whole }) : t('duration.minutes', { count: Math.ceil(whole / 60) });
+}
+
+/**
+ * A refusal in the reader's language: the message for its reason if there is one, else its
+ * code's; a `retryAfter` (seconds) is also given to the message as `wait`, in words.
+ */
 export function refusalMessage(t: TFunction, refusal: { code: string; reason?: string; params: Record<string, string | number> }): string {
   const key = refusal.reason ? `errors.${refusal.code}_${refusal.reason}` : `errors.${refusal.code}`;
-  return t([key, `errors.${refusal.code}`], refusal.params);
+  const { retryAfter } = refusal.params;
+  const params = retryAfter === undefined ? refusal.params : { ...refusal.params, wait: formatWait(t, Number(retryAfter)) };
+  return t([key, `errors.${refusal.code}`], params);
 }
 
 /** Vietnamese unless the client prefers English (Accept-Language), as the web and agencies send it. */

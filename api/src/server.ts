@@ -1,40 +1,102 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 import type { Context } from './context.js';
-import { asAppError, formatError } from './errors.js';
+import { AppError, asAppError, formatError, httpStatus, MASKED } from './errors.js';
 import { refusalMessage } from './i18n.js';
+import { checkRequestInput } from './input-guard.js';
+import type { Metrics } from './observability.js';
+import { maySeeSchema } from './modules/accounts/policy.js';
 import { schema } from './schema.js';
 
-/**
- * Translates AppError messages into the request's language before errors are formatted, since
- * formatError itself cannot see the request.
- */
-const localiseErrors: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async didEncounterErrors({ errors, contextValue }) {
-        for (const error of errors) {
-          if (error.extensions.code === 'BAD_USER_INPUT' && !asAppError(error)) {
-            // graphql-js rejected a variable's value: people get a translated sentence, the
-            // developer still gets graphql's precise one.
-            error.extensions.detail = error.message;
-            error.message = contextValue.t('errors.BAD_USER_INPUT_VALUE');
-            continue;
-          }
-          const refusal = asAppError(error);
-          if (refusal) error.message = refusalMessage(contextValue.t, refusal);
-        }
-      },
-    };
-  },
-};
+/** A refusal of the whole request, before execution, with its HTTP status. */
+function requestRefusal(error: AppError) {
+  return new GraphQLError(error.message, { originalError: error, extensions: { http: { status: httpStatus[error.code] } } });
+}
 
-export function createApolloServer() {
+function asksForSchema(document: DocumentNode) {
+  let found = false;
+  visit(document, {
+    [Kind.FIELD](node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
+    },
+  });
+  return found;
+}
+
+const suggestion = /\s*Did you mean .+\?$/;
+
+/** Codes Apollo and graphql-js give request errors; their messages are translated too. */
+const requestErrorCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * Per request: the general input rule and the schema-reading rule before anything runs;
+ * then every error translated into the request's language (formatError cannot see the
+ * request), schema hints kept for those who may read the schema, unexpected errors logged with
+ * the request id and masked; and the operation counted for /metrics.
+ */
+function requestPolicy(metrics: Metrics): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      let operation = 'anonymous';
+      return {
+        async didResolveOperation({ document, request, operationName, contextValue: ctx }) {
+          operation = metrics.operationLabel(operationName);
+          if (operationName) ctx.trace.name = operationName;
+          const problem = checkRequestInput(document, request.variables);
+          if (problem) throw requestRefusal(problem);
+          if (asksForSchema(document) && !maySeeSchema(ctx)) {
+            throw requestRefusal(new AppError(ctx.viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'INTROSPECTION'));
+          }
+        },
+        async didEncounterErrors({ errors, contextValue: ctx }) {
+          const hints = maySeeSchema(ctx);
+          for (const error of errors) {
+            const code = error.extensions.code;
+            const refusal = asAppError(error);
+            if (refusal) {
+              error.message = refusalMessage(ctx.t, refusal);
+            } else if (code === 'BAD_USER_INPUT' || (typeof code === 'string' && requestErrorCodes.has(code))) {
+              // graphql-js rejected the document or a variable: people get a translated sentence,
+              // developers still get graphql's precise one (without schema hints unless allowed).
+              const detail = hints ? error.message : error.message.replace(suggestion, '');
+              error.extensions.detail = detail;
+              error.message = ctx.t(code === 'BAD_USER_INPUT' ? 'errors.BAD_USER_INPUT_VALUE' : `errors.${code}`);
+            } else if (code === 'BAD_REQUEST') {
+              error.message = ctx.t('errors.BAD_REQUEST');
+            } else {
+              ctx.log.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a GraphQL operation');
+              error.message = ctx.t('errors.INTERNAL');
+              error.extensions[MASKED] = true;
+            }
+          }
+        },
+        async willSendResponse({ errors }) {
+          metrics.requests.inc({ operation });
+          metrics.duration.observe({ operation }, (performance.now() - started) / 1000);
+          for (const error of errors ?? []) {
+            const code = asAppError(error)?.code ?? (error.extensions.code as string | undefined) ?? 'INTERNAL';
+            metrics.errors.inc({ operation, code: error.extensions[MASKED] ? 'INTERNAL' : code });
+          }
+        },
+      };
+    },
+  };
+}
+
+export function createApolloServer({ metrics }: { metrics: Metrics }) {
   return new ApolloServer<Context>({
     schema,
     formatError,
-    // Agencies explore with their own tools; no landing page that would load a CDN script.
-    plugins: [localiseErrors, ApolloServerPluginLandingPageDisabled()],
+    // No stack traces in any mode: what a network can reach never shows the server's insides.
+    includeStacktraceInErrorResponses: false,
+    // Reading the schema is allowed per viewer (requestPolicy), not for everyone.
     introspection: true,
+    // Clients send the query text; a cache of registered queries would only be surface to attack.
+    persistedQueries: false,
+    // main.ts drains and stops everything in order on SIGTERM; Apollo must not exit on its own.
+    stopOnTerminationSignals: false,
+    plugins: [requestPolicy(metrics), ApolloServerPluginLandingPageDisabled()],
   });
 }

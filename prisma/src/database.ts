@@ -13,7 +13,7 @@ export interface Database {
 }
 
 export interface EnsureDatabaseOptions {
-  /** Cluster folder; defaults to `.data/postgres` at the repository root (git-ignored). */
+  /** Cluster folder; defaults to TREEM_PG_DIR or `.data/postgres` at the repository root (git-ignored). */
   dataDir?: string;
   /** Port of the embedded cluster; defaults to TREEM_PG_PORT or 54329. */
   port?: number;
@@ -37,7 +37,7 @@ export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promi
     return { url: external, embedded: false, stop: async () => {} };
   }
 
-  const dataDir = options.dataDir ?? path.join(repoRoot, '.data', 'postgres');
+  const dataDir = options.dataDir ?? process.env.TREEM_PG_DIR ?? path.join(repoRoot, '.data', 'postgres');
   const port = options.port ?? Number(process.env.TREEM_PG_PORT ?? 54329);
   const database = options.database ?? 'treem';
   // The cluster only listens on loopback; the password keeps other local users out.

@@ -148,11 +148,13 @@ describe('pnpm api-client', { timeout: 120_000 }, () => {
     expect((await run('list', '--agency', 'SLDTBXH')).stdout).toContain(`${id}\tSLDTBXH`);
     await run('revoke', id);
     expect((await withToken(token).request(WHO)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-  });
+    // Three CLI processes, each compiling with tsx and running `prisma migrate deploy`: minutes
+    // on a busy two-core machine.
+  }, 180_000);
 
   it('refuses an unknown scope with a non-zero exit and creates nothing', async () => {
     const before = await server.prisma.apiClient.count();
     await expect(run('create', '--agency', 'SYT', '--scopes', 'root')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('There is no API scope "root"') });
     expect(await server.prisma.apiClient.count()).toBe(before);
-  });
+  }, 180_000);
 });

@@ -88,12 +88,14 @@ describe('malformed ids and cursors', () => {
     for (const [query, variables] of [
       ['query ($id: ID!) { council(id: $id) { id } }', { id: 'not-an-id' }],
       ['query ($id: ID!) { proposal(id: $id) { id } }', { id: globalId('Council', world.council.id) }],
-      ['query ($after: String) { proposals(first: 2, after: $after) { totalCount } }', { after: 'garbage' }],
     ] as const) {
       const result = await client.request(query, variables);
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
       expect(result.errors![0]!.message).toBe('Đường dẫn hoặc mã này không đúng.');
     }
+    const cursor = await client.request('query ($after: String) { proposals(first: 2, after: $after) { totalCount } }', { after: 'garbage' });
+    expect(cursor.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'MALFORMED_CURSOR' });
+    expect(cursor.errors![0]!.message).toBe('Vị trí trang này không đúng. Hãy tải lại danh sách từ đầu.');
   });
 });
 

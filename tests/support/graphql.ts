@@ -2,7 +2,7 @@
 // for the session, and an Accept-Language for translated errors.
 export interface GraphQLResult<T = Record<string, any>> {
   data?: T | null;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string; reason?: string } }[];
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; reason?: string; [key: string]: unknown } }[];
 }
 
 export class Client {
@@ -12,7 +12,16 @@ export class Client {
   lastSetCookie: string | null = null;
   lastStatus = 0;
 
+  /** Headers sent with every request (an X-Forwarded-For to act from another address). */
+  headers: Record<string, string> = {};
+
   constructor(readonly baseUrl: string, readonly locale: 'vi' | 'en' = 'vi') {}
+
+  /** Requests as if from `address`, which the server learns from its trusted (loopback) proxy. */
+  from(address: string) {
+    this.headers['x-forwarded-for'] = address;
+    return this;
+  }
 
   async request<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
     const response = await fetch(`${this.baseUrl}/graphql`, {
@@ -20,6 +29,7 @@ export class Client {
       headers: {
         'content-type': 'application/json',
         'accept-language': this.locale,
+        ...this.headers,
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : {}),
       },

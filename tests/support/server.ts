@@ -1,15 +1,17 @@
 // Starts the real application (the same createApp that `pnpm start` uses) on a free port.
 import type { AddressInfo } from 'node:net';
 import { createApp } from '@treem/api/app';
-import { loadWebHandler } from '@treem/api/web';
+import { loadWebHandler, WEB_TEST_BUILD } from '@treem/api/web';
 import { createPrisma } from '@treem/db/client';
+import type { Logger } from 'pino';
+import type { AppOptions } from '@treem/api/app';
 
-export async function startServer({ databaseUrl, withWeb = false }: { databaseUrl: string; withWeb?: boolean }) {
+export async function startServer({ databaseUrl, withWeb = false, logger, throttleStore }: { databaseUrl: string; withWeb?: boolean; logger?: Logger; throttleStore?: AppOptions['throttleStore'] }) {
   const queries: string[] = [];
   const prisma = createPrisma({ url: databaseUrl, onQuery: (sql) => queries.push(sql) });
-  const webHandler = withWeb ? await loadWebHandler() : undefined;
-  if (withWeb && !webHandler) throw new Error('web/build is missing: run `pnpm --filter @treem/web build` (pnpm test does).');
-  const { app, stop } = await createApp({ prisma, webHandler });
+  const web = withWeb ? await loadWebHandler({ buildDir: WEB_TEST_BUILD }) : undefined;
+  if (withWeb && !web) throw new Error('web/build-test is missing: run `pnpm --filter @treem/web build:test` (pnpm test does).');
+  const { app, stop } = await createApp({ prisma, webHandler: web?.handler, logger, throttleStore });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;

@@ -47,6 +47,8 @@ export const handleFetch: HandleFetch = ({ event, request, fetch }) => {
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const t = translator(toLocale(event.cookies.get(LANG_COOKIE)));
 	if (status === 404) return { message: t('error.notFound') };
+	// A malformed address (say, a broken %-escape) is the request's fault: say so, log nothing.
+	if (status < 500) return { message: t('error.badRequest') };
 	console.error(error);
 	return { message: t('error.unexpected') };
 };

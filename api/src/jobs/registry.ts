@@ -41,6 +41,9 @@ export function defineTask<S extends z.ZodType>(
   schema: S,
   handler: (payload: z.infer<S>, context: JobContext) => Promise<void>,
 ): TaskHandle<z.input<S>> {
+  // graphile-worker's crontab reads only these characters in a task name ("a.b" fails at
+  // start-up), so every task is named so, scheduled or not: "<module>:<verb><Object>".
+  if (!/^[_a-zA-Z][_a-zA-Z0-9:/_-]*$/.test(name)) throw new Error(`job task ${name}: use letters, digits and : / _ - in its name`);
   if (definitions.has(name)) throw new Error(`job task ${name} is defined twice`);
   definitions.set(name, { schema, handler: handler as Definition['handler'] });
   return {

@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
-import { CreateApiClientInput, CreateApiClientPayload, LoginInput, LoginPayload } from './types.js';
-import { createApiClient, login, logout, revokeApiClient, SESSION_SECONDS } from './service.js';
+import { ClearLoginThrottleInput, CreateApiClientInput, CreateApiClientPayload, LoginInput, LoginPayload } from './types.js';
+import { clearLoginThrottle, createApiClient, login, logout, revokeApiClient, SESSION_SECONDS } from './service.js';
 
 const RevokeApiClientInput = builder.inputType('RevokeApiClientInput', {
   fields: (t) => ({ id: t.id({ required: true }) }),
@@ -12,7 +12,7 @@ builder.mutationField('login', (t) =>
     description: 'Signs in and sets the httpOnly session cookie.',
     args: { input: t.arg({ type: LoginInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { token, viewer } = await login({ prisma: ctx.prisma, ...input, clientIp: ctx.clientIp });
+      const { token, viewer } = await login({ prisma: ctx.prisma, throttle: ctx.loginThrottle, ...input, clientIp: ctx.clientIp });
       ctx.session.set(token, SESSION_SECONDS);
       return { viewer };
     },
@@ -25,6 +25,18 @@ builder.mutationField('logout', (t) =>
     resolve: async (_root, _args, ctx) => {
       await logout({ prisma: ctx.prisma, token: ctx.session.token });
       ctx.session.clear();
+      return true;
+    },
+  }),
+);
+
+builder.mutationField('clearLoginThrottle', (t) =>
+  t.boolean({
+    description: "Lifts the sign-in waits of a child on a council the viewer moderates (from every address).",
+    authScopes: { moderator: true },
+    args: { input: t.arg({ type: ClearLoginThrottleInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      await clearLoginThrottle({ prisma: ctx.prisma, throttle: ctx.loginThrottle, viewer: ctx.viewer, userId: String(input.userId) });
       return true;
     },
   }),

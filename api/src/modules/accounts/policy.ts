@@ -6,6 +6,14 @@ export function hasRole(viewer: Viewer | null, role: Role): boolean {
 }
 
 /**
+ * Who may read the schema itself (introspection, "Did you mean …" hints, the explorer): the
+ * people and systems who build on the API. Children and anonymous callers get the data only.
+ */
+export function maySeeSchema({ viewer, apiClient }: { viewer: Viewer | null; apiClient?: ApiClientPrincipal | null }): boolean {
+  return viewer?.kind === 'ADULT' || Boolean(apiClient);
+}
+
+/**
  * What an agency system's token may do. Public data needs no scope; a scope opens what an
  * agency officer of the client's agency could do in that area, never more. Stored as text on
  * ApiClient, so adding one here needs no migration.

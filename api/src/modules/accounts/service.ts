@@ -1,13 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { z } from 'zod';
 import type { Db, Role, UserKind } from '@treem/db/client';
+import { z } from 'zod';
 import { hashPassword, verifyPassword } from '@treem/db/credentials';
 import { AppError } from '../../errors.js';
+import { currentMembershipWhere, moderates } from '../council/policy.js';
 import { today } from '../../calendar.js';
 import { recordAudit, type Actor } from '../audit/service.js';
-import { currentMembershipWhere } from '../council/policy.js';
 import { API_SCOPES, isApiScope, mayManageApiClients, type ApiClientPrincipal } from './policy.js';
+import type { AccountThrottle, LoginThrottle } from './throttle.js';
+
+/** Current memberships in one of these councils. */
+const currentMembershipIn = (councilIds: string[]) => {
+  const { term, ...current } = currentMembershipWhere();
+  return { ...current, term: { ...term, councilId: { in: councilIds } } };
+};
 
 export const SESSION_COOKIE = 'treem_session';
 /** Short enough that a child who forgets to sign out on a shared computer is signed out the same day. */
@@ -25,45 +31,72 @@ export interface Viewer {
   moderatedCouncilIds: string[];
 }
 
-const loginInput = z.object({
-  username: z.string().trim().toLowerCase().min(1).max(64),
-  password: z.string().min(1).max(256),
-});
-
-// Per username and per address, so guessing one child's password and spraying many accounts
-// are both slowed. The address limit is generous because a whole school class signs in from
-// one address. In memory for one process; Redis when the api runs as several replicas.
-const perUsername = new RateLimiterMemory({ keyPrefix: 'login-user', points: 10, duration: 15 * 60 });
-const perAddress = new RateLimiterMemory({ keyPrefix: 'login-ip', points: 300, duration: 15 * 60 });
-
 // Verifying against a real hash when the user does not exist keeps the answer time the same,
 // so response times do not reveal which usernames exist.
 const unknownUserHash = hashPassword(randomBytes(16).toString('hex'));
 
-export async function login({ prisma, username, password, clientIp }: { prisma: Db; username: string; password: string; clientIp: string }) {
-  const parsed = loginInput.safeParse({ username, password });
-  if (!parsed.success) throw new AppError('INVALID_CREDENTIALS');
+/** Usernames are matched as people type them: spaces around and letter case do not count. */
+const normalise = (username: string) => username.trim().toLowerCase();
 
-  try {
-    await Promise.all([perUsername.consume(parsed.data.username), perAddress.consume(clientIp)]);
-  } catch (error) {
-    if (error instanceof RateLimiterRes) {
-      throw new AppError('RATE_LIMITED', undefined, { minutes: Math.ceil(error.msBeforeNext / 60_000) });
-    }
-    throw error;
+/**
+ * Signs in. Throttled per account and address (see throttle.ts): a wait is worded for a child
+ * unless the account is an adult's, so an unknown name reads like a child's account.
+ */
+export async function login({ prisma, throttle, username, password, clientIp }: { prisma: Db; throttle: LoginThrottle; username: string; password: string; clientIp: string }) {
+  const name = normalise(username);
+  if (!name) throw new AppError('INVALID_CREDENTIALS');
+  const [user, limited] = await Promise.all([
+    prisma.user.findUnique({ where: { username: name }, select: { id: true, kind: true, credential: { select: { passwordHash: true } } } }),
+    throttle.check(name, clientIp),
+  ]);
+  if (limited) {
+    const reason = limited.scope === 'address' ? 'ADDRESS' : user?.kind === 'ADULT' ? 'ADULT' : 'CHILD';
+    throw new AppError('RATE_LIMITED', reason, { retryAfter: limited.retryAfter }, ['retryAfter']);
   }
 
-  const user = await prisma.user.findUnique({
-    where: { username: parsed.data.username },
-    select: { id: true, credential: { select: { passwordHash: true } } },
-  });
-  const valid = await verifyPassword(user?.credential?.passwordHash ?? (await unknownUserHash), parsed.data.password);
-  if (!user?.credential || !valid) throw new AppError('INVALID_CREDENTIALS');
+  const valid = await verifyPassword(user?.credential?.passwordHash ?? (await unknownUserHash), password);
+  if (!user?.credential || !valid) {
+    await throttle.recordFailure(name, clientIp);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
 
-  await perUsername.delete(parsed.data.username);
+  await throttle.recordSuccess(name, clientIp);
   const token = await startSession({ prisma, userId: user.id });
   const viewer = await viewerFromSession({ prisma, token });
   return { token, viewer: viewer! };
+}
+
+export interface MemberThrottle extends AccountThrottle {
+  userId: string;
+  displayName: string;
+}
+
+/** Children of the council slowed by wrong passwords (or with recent ones). Its moderators only. */
+export async function councilLoginThrottles({ prisma, throttle, viewer, councilId }: { prisma: Db; throttle: LoginThrottle; viewer: Viewer | null; councilId: string }): Promise<MemberThrottle[]> {
+  if (!moderates(viewer, councilId)) throw new AppError('FORBIDDEN', 'NOT_MODERATOR');
+  const members = await prisma.user.findMany({
+    where: { kind: 'CHILD', memberships: { some: currentMembershipIn([councilId]) } },
+    select: { id: true, username: true, displayName: true },
+    orderBy: { displayName: 'asc' },
+  });
+  const statuses = await Promise.all(members.map((member) => throttle.status(member.username)));
+  return members
+    .map((member, i) => ({ userId: member.id, displayName: member.displayName, ...statuses[i]! }))
+    .filter((member) => member.failures > 0 || member.waitUntil !== null);
+}
+
+/**
+ * Lifts the sign-in waits of a child on a council the viewer moderates. Any other user is
+ * simply not found, so the answer says nothing about accounts the viewer may not manage.
+ */
+export async function clearLoginThrottle({ prisma, throttle, viewer, userId }: { prisma: Db; throttle: LoginThrottle; viewer: Viewer | null; userId: string }) {
+  if (!viewer) throw new AppError('UNAUTHENTICATED');
+  const child = await prisma.user.findFirst({
+    where: { id: userId, kind: 'CHILD', memberships: { some: currentMembershipIn(viewer.moderatedCouncilIds) } },
+    select: { username: true },
+  });
+  if (!child) throw new AppError('NOT_FOUND');
+  await throttle.clear(child.username);
 }
 
 /** Opens a session and returns the cookie token; only its hash is stored. */

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { builder } from '../../builder.js';
-import type { Viewer } from './service.js';
+import { ROW_ID } from '../../ids.js';
+import type { MemberThrottle, Viewer } from './service.js';
 import { mayManageApiClients } from './policy.js';
 
 export const UserKindEnum = builder.enumType('UserKind', { values: ['CHILD', 'ADULT'] as const });
@@ -18,13 +20,29 @@ export const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
 
 export const LoginInput = builder.inputType('LoginInput', {
   fields: (t) => ({
-    username: t.string({ required: true }),
-    password: t.string({ required: true }),
+    username: t.string({ required: true, validate: z.string().max(64) }),
+    password: t.string({ required: true, validate: z.string().max(256) }),
   }),
 });
 
 export const LoginPayload = builder.objectRef<{ viewer: Viewer }>('LoginPayload').implement({
   fields: (t) => ({ viewer: t.field({ type: ViewerRef, resolve: (payload) => payload.viewer }) }),
+});
+
+export const LoginThrottleRef = builder.objectRef<MemberThrottle>('LoginThrottle').implement({
+  description: 'A child slowed down by wrong passwords. No address is ever shown.',
+  fields: (t) => ({
+    userId: t.exposeID('userId'),
+    displayName: t.exposeString('displayName', { description: "The child's pseudonym." }),
+    failures: t.exposeInt('failures', { description: 'Wrong passwords in the last day, from every address, since the last clear.' }),
+    waitUntil: t.expose('waitUntil', { type: 'DateTime', nullable: true, description: 'When the longest current wait ends; null if none.' }),
+  }),
+});
+
+export const ClearLoginThrottleInput = builder.inputType('ClearLoginThrottleInput', {
+  fields: (t) => ({
+    userId: t.id({ required: true, validate: z.string().regex(ROW_ID) }),
+  }),
 });
 
 export const ApiClientRef = builder.prismaObject('ApiClient', {

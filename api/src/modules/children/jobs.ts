@@ -14,14 +14,14 @@ export function configuredRegistry(env: NodeJS.ProcessEnv = process.env): HttpRe
 }
 
 /** An officer asked for records to be checked again. */
-export const verifyRecords = defineTask('children.verifyRecords', z.object({ childIds: z.array(z.string()).min(1).max(100) }), async ({ childIds }, { prisma }) => {
+export const verifyRecords = defineTask('children:verifyRecords', z.object({ childIds: z.array(z.string()).min(1).max(100) }), async ({ childIds }, { prisma }) => {
   const registry = configuredRegistry();
   if (!registry) return noteProblem(prisma, childIds, 'NOT_CONFIGURED');
   await verifyChildren({ prisma, registry, childIds });
 });
 
 /** Every night: the whole register against the population database, resuming a stopped run. */
-export const syncRegistry = defineTask('children.syncRegistry', z.object({}), async (_payload, { prisma }) => {
+export const syncRegistry = defineTask('children:syncRegistry', z.object({}), async (_payload, { prisma }) => {
   const registry = configuredRegistry();
   if (registry) await runVerification({ prisma, registry });
 });
@@ -30,7 +30,7 @@ export const syncRegistry = defineTask('children.syncRegistry', z.object({}), as
  * Retention rule: when a child turns 16 the record is flagged, and the officers of its unit
  * see it marked for review: is it still needed, or should the case be closed?
  */
-export const flagRetentionReview = defineTask('children.flagRetentionReview', z.object({}), async (_payload, { prisma, now }) => {
+export const flagRetentionReview = defineTask('children:flagRetentionReview', z.object({}), async (_payload, { prisma, now }) => {
   const sixteenYearsAgo = new Date(Date.UTC(now.getUTCFullYear() - 16, now.getUTCMonth(), now.getUTCDate()));
   await prisma.childRecord.updateMany({
     where: { retentionReviewFlaggedAt: null, birthDate: { lte: sixteenYearsAgo } },
@@ -39,7 +39,7 @@ export const flagRetentionReview = defineTask('children.flagRetentionReview', z.
 });
 
 /** Exports are downloadable until they expire; then they are gone. */
-export const purgeExpiredExports = defineTask('children.purgeExpiredExports', z.object({}), async (_payload, { prisma, now }) => {
+export const purgeExpiredExports = defineTask('children:purgeExpiredExports', z.object({}), async (_payload, { prisma, now }) => {
   await prisma.registerExport.deleteMany({ where: { expiresAt: { lte: now } } });
 });
 

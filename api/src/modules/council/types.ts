@@ -1,5 +1,6 @@
 import { builder } from '../../builder.js';
-import { ViewerRef } from '../accounts/types.js';
+import { councilLoginThrottles } from '../accounts/service.js';
+import { LoginThrottleRef, ViewerRef } from '../accounts/types.js';
 import { today } from '../../calendar.js';
 import { validOn } from '../geo/policy.js';
 import { isCurrentMember, moderates, termOn } from './policy.js';
@@ -8,6 +9,8 @@ export const CouncilLevelEnum = builder.enumType('CouncilLevel', { values: ['WAR
 
 export const CouncilRef = builder.prismaNode('Council', {
   id: { field: 'id' },
+  // `node(id)` of a row that does not exist is null, as for any id nobody may see.
+  nullable: true,
   description: "A Children's Council at ward, district or city level. Public.",
   fields: (t) => ({
     level: t.expose('level', { type: CouncilLevelEnum }),
@@ -41,6 +44,12 @@ export const CouncilRef = builder.prismaNode('Council', {
     }),
     viewerIsMember: t.boolean({ resolve: (council, _args, ctx) => isCurrentMember(ctx.viewer, council.id) }),
     viewerModerates: t.boolean({ resolve: (council, _args, ctx) => moderates(ctx.viewer, council.id) }),
+    loginThrottles: t.field({
+      type: [LoginThrottleRef],
+      description: "Members slowed down by wrong passwords. The council's moderators only.",
+      authScopes: { moderator: true },
+      resolve: (council, _args, ctx) => councilLoginThrottles({ prisma: ctx.prisma, throttle: ctx.loginThrottle, viewer: ctx.viewer, councilId: council.id }),
+    }),
   }),
 });
 

@@ -6,6 +6,7 @@ export const AdminLevelEnum = builder.enumType('AdminLevel', { values: ['PROVINC
 
 export const AdminUnitRef = builder.prismaNode('AdminUnit', {
   id: { field: 'id' },
+  nullable: true,
   description: 'An administrative unit, valid between two dates: units merge and split, and codes (not names) identify them.',
   fields: (t) => ({
     code: t.exposeString('code'),

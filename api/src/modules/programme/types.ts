@@ -5,6 +5,7 @@ export const AssignmentRoleEnum = builder.enumType('AssignmentRole', { values: [
 
 builder.prismaNode('Programme', {
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     code: t.exposeString('code'),
     titleVi: t.exposeString('titleVi'),
@@ -33,6 +34,7 @@ builder.prismaNode('Programme', {
 
 builder.prismaNode('ObjectiveGroup', {
   id: { field: 'id' },
+  nullable: true,
   description: 'One of the programme’s groups of specific objectives.',
   fields: (t) => ({
     number: t.exposeInt('number'),
@@ -43,6 +45,7 @@ builder.prismaNode('ObjectiveGroup', {
 
 builder.prismaNode('Task', {
   id: { field: 'id' },
+  nullable: true,
   description: 'One of the programme’s tasks and solutions, with the agencies that carry it out.',
   fields: (t) => ({
     number: t.exposeInt('number'),
@@ -67,6 +70,7 @@ builder.prismaObject('TaskAssignment', {
 
 const AgencyRef = builder.prismaNode('Agency', {
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     code: t.exposeString('code'),
     name: t.exposeString('nameVi', { description: 'The official (Vietnamese) name.' }),

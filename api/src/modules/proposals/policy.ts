@@ -7,13 +7,27 @@ import type { Viewer } from '../accounts/service.js';
 export const PUBLISHED_STATES: ProposalState[] = ['OPEN', 'ADOPTED', 'NOT_ADOPTED', 'REFERRED', 'ANSWERED'];
 
 /**
+ * States a council's moderators may read besides the published ones: what waits for their
+ * review. A DRAFT is the child's own notebook until submitted, and a WITHDRAWN proposal has
+ * been taken back by its author, so both stay the author's alone.
+ */
+export const MODERATED_STATES: ProposalState[] = ['IN_REVIEW'];
+
+/**
  * Nothing a child writes is public before a moderator approves it: unpublished proposals are
- * visible only to their author and to the council's moderators. Applied in every `where`.
+ * visible only to their author and, once submitted, to the council's moderators. Applied in
+ * every `where` that reads proposals.
  */
 export function visibleProposalsWhere(viewer: Viewer | null): ProposalWhereInput {
   const published: ProposalWhereInput = { state: { in: PUBLISHED_STATES } };
   if (!viewer) return published;
-  return { OR: [published, { authorId: viewer.id }, { councilId: { in: viewer.moderatedCouncilIds } }] };
+  return {
+    OR: [
+      published,
+      { authorId: viewer.id },
+      ...(viewer.moderatedCouncilIds.length > 0 ? [{ councilId: { in: viewer.moderatedCouncilIds }, state: { in: MODERATED_STATES } }] : []),
+    ],
+  };
 }
 
 export function isVotingOpen(

@@ -1,6 +1,7 @@
 import type { ProposalState } from '@treem/db/client';
 import { builder } from '../../builder.js';
-import { countProposals, findProposal, findProposals } from './service.js';
+import { queryFromInfo } from '@pothos/plugin-prisma';
+import { findProposal, findProposalPage } from './service.js';
 import { ProposalRef, ProposalStateEnum } from './types.js';
 import { CouncilRef } from '../council/types.js';
 
@@ -12,18 +13,18 @@ const filterFrom = ({ councilId, state }: ProposalFilter) => ({
 });
 
 builder.queryFields((t) => ({
-  proposals: t.prismaConnection(
+  proposals: t.connection(
     {
-      type: 'Proposal',
-      cursor: 'id',
+      type: ProposalRef,
       description: 'Proposals the viewer may see, newest first.',
       args: {
         councilId: t.arg.globalID({ for: [CouncilRef] }),
         state: t.arg({ type: ProposalStateEnum }),
       },
-      resolve: (query, _root, args, ctx) => findProposals({ prisma: ctx.prisma, viewer: ctx.viewer, query, where: filterFrom(args) }),
-      totalCount: (_root, args, ctx) => countProposals({ prisma: ctx.prisma, viewer: ctx.viewer, where: filterFrom(args) }),
+      resolve: (_root, args, ctx, info) =>
+        findProposalPage({ prisma: ctx.prisma, viewer: ctx.viewer, where: filterFrom(args), args, query: queryFromInfo({ context: ctx, info, path: ['edges', 'node'] }) }),
     },
+    { fields: (t) => ({ totalCount: t.int({ resolve: (connection) => connection.totalCount() }) }) },
   ),
   proposal: t.prismaField({
     type: 'Proposal',

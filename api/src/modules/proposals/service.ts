@@ -6,20 +6,20 @@ import { today } from '../../calendar.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../accounts/service.js';
 import { isCurrentMember } from '../council/policy.js';
+import { pageQuery, toConnection, type ConnectionArgs } from '../../pagination.js';
 import { isVotingOpen, visibleProposalsWhere } from './policy.js';
 
 type ProposalQuery = { include?: object; select?: object } & Record<string, unknown>;
 
-export function findProposals({ prisma, viewer, where, query }: { prisma: Db; viewer: Viewer | null; where: ProposalWhereInput; query: ProposalQuery }) {
-  return prisma.proposal.findMany({
-    ...query,
-    where: { AND: [where, visibleProposalsWhere(viewer)] },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-  });
-}
-
-export function countProposals({ prisma, viewer, where }: { prisma: Db; viewer: Viewer | null; where: ProposalWhereInput }) {
-  return prisma.proposal.count({ where: { AND: [where, visibleProposalsWhere(viewer)] } });
+/**
+ * One page of the proposals the viewer may see, newest first, and (when asked) how many there
+ * are in all. The page, its cursors and the count all apply the same visibility rule.
+ */
+export async function findProposalPage({ prisma, viewer, where, args, query }: { prisma: Db; viewer: Viewer | null; where: ProposalWhereInput; args: ConnectionArgs; query: ProposalQuery }) {
+  const page = pageQuery(args);
+  const visible = { AND: [where, visibleProposalsWhere(viewer)] };
+  const rows = await prisma.proposal.findMany({ ...query, where: { AND: [visible, page.where] }, orderBy: page.orderBy, take: page.take });
+  return { ...toConnection(rows, page), totalCount: () => prisma.proposal.count({ where: visible }) };
 }
 
 export function findProposal({ prisma, viewer, id, query }: { prisma: Db; viewer: Viewer | null; id: string; query: ProposalQuery }) {

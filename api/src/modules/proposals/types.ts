@@ -1,4 +1,6 @@
+import { queryFromInfo } from '@pothos/plugin-prisma';
 import { builder } from '../../builder.js';
+import { findProposalPage } from './service.js';
 import { isCurrentMember } from '../council/policy.js';
 import { isTallyVisible, isVotingOpen, visibleProposalsWhere } from './policy.js';
 
@@ -67,14 +69,21 @@ export const ProposalRef = builder.prismaNode('Proposal', {
 });
 
 builder.prismaObjectField('Council', 'proposals', (t) =>
-  t.relatedConnection('proposals', {
-    cursor: 'id',
-    description: 'Proposals the viewer may see, newest first.',
-    args: { state: t.arg({ type: ProposalStateEnum }) },
-    query: ({ state }, ctx) => ({
-      where: { AND: [state ? { state } : {}, visibleProposalsWhere(ctx.viewer)] },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    }),
-    totalCount: true,
-  }),
+  t.connection(
+    {
+      type: ProposalRef,
+      description: 'Proposals the viewer may see, newest first.',
+      args: { state: t.arg({ type: ProposalStateEnum }) },
+      resolve: (council, args, ctx, info) =>
+        findProposalPage({
+          prisma: ctx.prisma,
+          viewer: ctx.viewer,
+          where: { councilId: council.id, ...(args.state ? { state: args.state } : {}) },
+          args,
+          query: queryFromInfo({ context: ctx, info, path: ['edges', 'node'] }),
+        }),
+    },
+    // Counted in PostgreSQL, and only when asked for.
+    { fields: (t) => ({ totalCount: t.int({ resolve: (connection) => connection.totalCount() }) }) },
+  ),
 );

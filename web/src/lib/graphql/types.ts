@@ -22,7 +22,16 @@ export type ErrorCode =
 	| 'BAD_USER_INPUT'
 	| 'INVALID_CREDENTIALS'
 	| 'RATE_LIMITED'
-	| 'INTERNAL';
+	| 'INTERNAL'
+	| 'BAD_REQUEST'
+	| 'METHOD_NOT_ALLOWED'
+	| 'NOT_ACCEPTABLE'
+	| 'PAYLOAD_TOO_LARGE'
+	| 'UNSUPPORTED_MEDIA_TYPE'
+	| 'UNAVAILABLE'
+	| 'GRAPHQL_PARSE_FAILED'
+	| 'GRAPHQL_VALIDATION_FAILED'
+	| 'OPERATION_RESOLUTION_FAILURE';
 
 export type CaseStatus = Enum<'CaseStatus'>;
 export type CircumstanceGroup = Enum<'CircumstanceGroup'>;

@@ -1,0 +1,161 @@
+// The server as a process, started the way `pnpm start` starts it (api/src/main.ts, production
+// mode): a busy port, SIGTERM in the middle of requests, SIGKILL in the middle of a burst of
+// votes, and a portal rebuilt under a running server.
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import { createServer, connect, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPrisma, type Db } from '@treem/db/client';
+import { spawnHub } from '../support/process.js';
+import { Client, globalId } from '../support/graphql.js';
+import { councilWithMembers, PASSWORD, proposalIn } from '../support/fixtures.js';
+
+let prisma: Db;
+beforeAll(() => {
+  prisma = createPrisma({ url: inject('databaseUrl') });
+});
+afterAll(() => prisma.$disconnect());
+
+async function freePort() {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const accepts = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+
+describe('start and stop', () => {
+  it('a taken port is a clear error and a non-zero exit, and no database is left running', async () => {
+    const busy = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => busy.once('listening', resolve));
+    const port = (busy.address() as AddressInfo).port;
+    const pgPort = await freePort();
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'treem-busy-'));
+    try {
+      // Embedded mode (no DATABASE_URL), as on a fresh machine.
+      const hub = await spawnHub({ PORT: String(port), HOST: '127.0.0.1', TREEM_PG_PORT: String(pgPort), TREEM_PG_DIR: dataDir }, { waitForServing: false });
+      const { code } = await hub.exited;
+      expect(code).toBe(1);
+      expect(hub.output()).toContain(`Port ${port} is already in use`);
+      expect(hub.output()).not.toContain('"msg":"serving"');
+      expect(await accepts(pgPort)).toBe(false);
+    } finally {
+      busy.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('SIGTERM lets the requests in flight finish, then stops cleanly', async () => {
+    const hub = await spawnHub({ DATABASE_URL: inject('databaseUrl') });
+    const { hostname, port } = new URL(hub.url);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 3 });
+    // Three connections the server has surely accepted (each answered a first request)…
+    await Promise.all([1, 2, 3].map(() => new Promise((resolve) => http.get({ hostname, port, path: '/healthz', agent }, (res) => res.resume().on('end', resolve)))));
+    // …then on each a sign-in whose body is only half sent when the signal comes: in flight for sure.
+    const body = (i: number) => JSON.stringify({ query: 'mutation { login(input: { username: "child.demo", password: "treem-demo-2030" }) { viewer { displayName } } }', i });
+    const inFlight = [1, 2, 3].map((i) => {
+      const payload = body(i);
+      const req = http.request({ hostname, port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-forwarded-for': `192.0.2.${160 + i}` } });
+      const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+        req.on('response', (res) => {
+          let text = '';
+          res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: res.statusCode!, text }));
+        });
+        req.on('error', reject);
+      });
+      req.write(payload.slice(0, 20));
+      return { req, rest: payload.slice(20), answer };
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    hub.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await accepts(Number(port))).toBe(false); // no new connections once stopping
+    for (const { req, rest } of inFlight) req.end(rest);
+    const answers = await Promise.all(inFlight.map(({ answer }) => answer));
+    for (const { status, text } of answers) {
+      expect(status, text).toBe(200);
+      expect(JSON.parse(text).data.login.viewer.displayName).toBe('Sơn Ca');
+    }
+    const { code } = await hub.exited;
+    expect(code).toBe(0);
+    expect(hub.output()).toContain('"msg":"stopped"');
+    agent.destroy();
+  }, 60_000);
+});
+
+describe('votes and a killed server', () => {
+  it('loses no acknowledged vote when the server is killed in the middle of a burst', async () => {
+    const { council, children } = await councilWithMembers(prisma, { members: 24 });
+    const proposal = await proposalIn(prisma, { councilId: council.id, authorId: children[0]!.id, state: 'OPEN' });
+    const hub = await spawnHub({ DATABASE_URL: inject('databaseUrl') });
+    const clients = await Promise.all(children.map(async (child, i) => {
+      const client = new Client(hub.url).from(`198.18.0.${i + 1}`);
+      await client.login(child.username, PASSWORD);
+      return client;
+    }));
+    const acknowledged = new Map<string, string>();
+    let answered = 0;
+    const choices = ['SUPPORT', 'OPPOSE', 'ABSTAIN'];
+    const votes = clients.map((client, i) =>
+      client
+        .request('mutation ($input: CastVoteInput!) { castVote(input: $input) { myVote } }', { input: { proposalId: globalId('Proposal', proposal.id), choice: choices[i % 3] } })
+        .then((result) => {
+          answered++;
+          if (result.data?.castVote?.myVote) acknowledged.set(children[i]!.id, result.data.castVote.myVote);
+          // Kill without warning once some answers are out and others are still coming.
+          if (answered === 8) hub.child.kill('SIGKILL');
+        })
+        .catch(() => {}), // connections cut by the kill: not acknowledged
+    );
+    await Promise.all(votes);
+    expect((await hub.exited).signal).toBe('SIGKILL');
+    expect(acknowledged.size).toBeGreaterThanOrEqual(8);
+    const stored = new Map((await prisma.vote.findMany({ where: { proposalId: proposal.id }, select: { voterId: true, choice: true } })).map((v) => [v.voterId, v.choice]));
+    for (const [voter, choice] of acknowledged) expect(stored.get(voter)).toBe(choice);
+    expect(stored.size).toBeLessThanOrEqual(children.length);
+  }, 90_000);
+});
+
+const testBuild = fileURLToPath(new URL('../../web/build-test', import.meta.url));
+const hasBuild = existsSync(path.join(testBuild, 'handler.js'));
+if (!hasBuild) {
+  const message = 'web/build-test is missing (pnpm test builds it): the rebuild test cannot run.';
+  if (process.env.CI && process.env.CI !== 'false') throw new Error(message);
+  console.warn(`${message} Skipping it.`);
+}
+
+describe.runIf(hasBuild)('a portal rebuilt under a running server', () => {
+  it('keeps serving what it started with, and a missing file is a 404, not a crash', async () => {
+    const build = await mkdtemp(path.join(tmpdir(), 'treem-build-'));
+    await cp(testBuild, build, { recursive: true });
+    const hub = await spawnHub({ DATABASE_URL: inject('databaseUrl'), TREEM_WEB_BUILD: build });
+    try {
+      const home = await (await fetch(`${hub.url}/`)).text();
+      const asset = /\/_app\/immutable\/[^"']+\.js/.exec(home)![0];
+      // What a rebuild does: the old files go, new ones with other names arrive.
+      await rm(build, { recursive: true, force: true });
+      expect((await fetch(`${hub.url}${asset}`)).status).toBe(200);
+      const missing = await fetch(`${hub.url}/_app/immutable/chunks/gone-after-rebuild.js`);
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).not.toMatch(/\/work\/|node_modules|\bat .+\.js:\d+/);
+      expect((await fetch(`${hub.url}/`)).status).toBe(200);
+      expect(hub.child.exitCode).toBeNull();
+    } finally {
+      expect((await hub.stop()).code).toBe(0);
+    }
+    // The private copy goes with the server.
+    const serving = fileURLToPath(new URL('../../web/.serving', import.meta.url));
+    expect(existsSync(serving) ? await readdir(serving) : []).not.toContain(String(hub.child.pid));
+  }, 90_000);
+});

@@ -1,0 +1,76 @@
+// The portal never answers 500 to a made-up address: unknown or malformed ids and cursors in
+// /proposals/… and /councils/… are 404 or 400 pages in the reader's language. And it passes
+// the browser's own address on to the API, so sign-in limits count each browser, not the portal.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startServer } from '../support/server.js';
+import { Client, errorCode, globalId } from '../support/graphql.js';
+import { councilWithMembers, PASSWORD, proposalIn } from '../support/fixtures.js';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let world: Awaited<ReturnType<typeof councilWithMembers>>;
+let draftId: string;
+beforeAll(async () => {
+  server = await startServer({ databaseUrl: inject('databaseUrl'), withWeb: true });
+  world = await councilWithMembers(server.prisma, { members: 1 });
+  draftId = (await proposalIn(server.prisma, { councilId: world.council.id, authorId: world.children[0]!.id, state: 'DRAFT' })).id;
+});
+afterAll(() => server.close());
+
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+const leaks = /\bat .+\.(ts|js):\d+|\/work\/|node_modules|Internal Error/;
+
+describe('made-up addresses', () => {
+  const ids = () => [
+    'x', '%00', 'a%00b', '%E0%A4%A', '..%2F..%2Fetc', 'x'.repeat(3000), encodeURIComponent(b64('Council:x')), encodeURIComponent(b64('Proposal:a\u0000b')),
+    encodeURIComponent(b64('Foo:1')), encodeURIComponent(b64(`Proposal:c${randomUUID().slice(0, 20)}`)), encodeURIComponent(globalId('Proposal', draftId)),
+    encodeURIComponent(b64('GPC:N:1e999')), '%ud800',
+  ];
+
+  it.each(['proposals', 'councils'])('/%s/<anything> is a 404 or 400 page', async (section) => {
+    for (const id of ids()) {
+      const response = await fetch(`${server.url}/${section}/${id}`, { headers: { accept: 'text/html' } });
+      const html = await response.text();
+      expect([400, 404], `${section}/${id.slice(0, 40)} → ${response.status}`).toContain(response.status);
+      expect(html).not.toMatch(leaks);
+    }
+  });
+
+  it('a council page with a crafted cursor is a 400 page, in English when asked', async () => {
+    const council = encodeURIComponent(globalId('Council', world.council.id));
+    for (const after of ['garbage', '%00', encodeURIComponent(b64('GPC:N:1e999')), 'x'.repeat(500)]) {
+      const response = await fetch(`${server.url}/councils/${council}?after=${after}`, { headers: { cookie: 'lang=en' } });
+      expect(response.status, after).toBe(400);
+      expect(await response.text()).not.toMatch(leaks);
+    }
+    const english = await (await fetch(`${server.url}/councils/${council}?after=garbage`, { headers: { cookie: 'lang=en' } })).text();
+    expect(english).toContain('This page position is not right.');
+  });
+
+  it('a vote posted to a made-up proposal is refused, not a crash', async () => {
+    const response = await fetch(`${server.url}/proposals/${encodeURIComponent(b64('Proposal:a\u0000b'))}?/vote`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+      body: 'choice=SUPPORT',
+    });
+    expect(response.status).toBeLessThan(500);
+  });
+});
+
+describe('the browser’s address', () => {
+  it('reaches the API through the portal, so one browser’s wrong passwords do not slow another’s', async () => {
+    const child = world.children[0]!;
+    const viaPortal = (address: string, password: string) =>
+      fetch(`${server.url}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url, 'x-forwarded-for': address },
+        body: new URLSearchParams({ username: child.username, password }),
+      });
+    for (let i = 0; i < 6; i++) expect((await viaPortal('203.0.113.7', 'wrong-guess')).status).toBe(400);
+    expect((await viaPortal('203.0.113.7', PASSWORD)).status).toBe(429);
+    // Straight to the API from that address: the same wait. From another address: signed in.
+    expect(errorCode(await new Client(server.url).from('203.0.113.7').request('mutation ($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { viewer { id } } }', { u: child.username, p: PASSWORD }))).toBe('RATE_LIMITED');
+    expect((await viaPortal('203.0.113.8', PASSWORD)).status).toBe(303);
+  });
+});
