@@ -49,3 +49,25 @@ export async function recordAudit<A extends AuditAction>(
     select: { id: true },
   });
 }
+
+/**
+ * Appends many rows in one statement (a bulk import changes thousands of values at once), on
+ * the transaction that makes the changes.
+ */
+export async function recordAudits<A extends AuditAction>(
+  tx: Pick<Prisma.TransactionClient, 'auditLog'>,
+  entries: AuditEntry<A>[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.auditLog.createMany({
+    data: entries.map(({ actor, action, subject, data }) => ({
+      action,
+      actorUserId: actor.userId,
+      actorApiClientId: actor.apiClientId,
+      clientIp: actor.clientIp,
+      subjectType: subject.type,
+      subjectId: subject.id,
+      data: data as Prisma.InputJsonValue,
+    })),
+  });
+}
