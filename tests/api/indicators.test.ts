@@ -1,7 +1,13 @@
 // Indicators: roll-ups that are sums of numerators over sums of denominators on the map valid
 // in the period (checked against sums made here, from the inputs), a merged ward's series that
 // continues, reporting with dry runs, approval that locks, the value audit, and who may do what.
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { createPrisma, type Db } from '@treem/db/client';
@@ -437,5 +443,41 @@ describe('SDMX-CSV', () => {
     const missing = await sdmx('NO_SUCH_INDICATOR');
     expect(missing.status).toBe(404);
     expect((await sdmx('%00')).status).toBe(404);
+  });
+});
+
+describe('pnpm data import', { timeout: 120_000 }, () => {
+  const cli = fileURLToPath(new URL('../../api/src/cli/data.ts', import.meta.url));
+  const tsx = fileURLToPath(new URL('../../api/node_modules/.bin/tsx', import.meta.url));
+  const run = (...args: string[]) =>
+    promisify(execFile)(tsx, [cli, 'import', ...args], { env: { ...process.env, DATABASE_URL: inject('databaseUrl') } }).catch((error: { code: number; stdout: string }) => ({ ...error, exitCode: error.code }));
+
+  it('imports a CSV (or checks it with --dry-run, changing nothing) and prints the same report', async () => {
+    const map = await reorganisedMap();
+    const dir = await mkdtemp(join(tmpdir(), 'treem-data-'));
+    const csv = join(dir, 'values.csv');
+    await writeFile(csv, [
+      'indicatorCode,unitCode,period,numerator,denominator,sex',
+      `${map.indicator},${map.tiny},2024,3,10,_T`,
+      `${map.indicator},${map.huge},2024,30,100,F`,
+      `${map.indicator},${map.city},2024,3,10,_T`,
+    ].join('\n'));
+    const count = () => prisma.dataValue.count({ where: { indicator: { code: map.indicator } } });
+
+    const dry = await run(csv, '--dry-run');
+    expect(dry.stdout).toContain('Dry run (nothing changed): would import 2, updated 0, ignored 0 (unchanged), 1 errors.');
+    expect(dry.stdout).toContain('row 3: NOT_A_WARD');
+    expect(await count()).toBe(0);
+
+    const real = await run(csv);
+    expect(real.stdout).toContain('Imported 2, updated 0, ignored 0 (unchanged), 1 errors.');
+    expect(await count()).toBe(2);
+
+    const json = join(dir, 'values.json');
+    await writeFile(json, JSON.stringify({ values: [{ indicatorCode: map.indicator, unitCode: map.tiny, period: '2024', numerator: 4, denominator: 10 }] }));
+    const updated = await run(json);
+    expect(updated.stdout).toContain('Imported 0, updated 1, ignored 0 (unchanged), 0 errors.');
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: 'dataValue.update', data: { path: ['indicator'], equals: map.indicator } } });
+    expect(audit).toMatchObject({ actorUserId: null, actorApiClientId: null, data: { old: { numerator: 3, denominator: 10 }, new: { numerator: 4, denominator: 10 } } });
   });
 });

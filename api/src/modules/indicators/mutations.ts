@@ -11,7 +11,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SubmitDataValuesInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const dryRun = input.dryRun ?? false;
-      const report = await submitDataValues({ prisma: ctx.prisma, caller: ctx, actor: ctx.actor, t: ctx.t, rows: input.values, dryRun });
+      const report = await submitDataValues({ prisma: ctx.prisma, caller: ctx, actor: ctx.actor, t: ctx.t, rows: input.values, csv: input.csv, dryRun });
       return { ...report, dryRun };
     },
   }),
@@ -23,9 +23,9 @@ const transition = (action: SubmissionAction, description: string) =>
       type: 'Submission',
       description,
       args: { input: t.arg({ type: action === 'return' ? ReturnSubmissionInput : SubmissionTransitionInput, required: true }) },
-      resolve: (_query, _root, { input }, ctx) =>
+      resolve: (query, _root, { input }, ctx) =>
         moveSubmission({
-          prisma: ctx.prisma, caller: ctx, actor: ctx.actor, id: input.id.id, version: input.version, action,
+          query, prisma: ctx.prisma, caller: ctx, actor: ctx.actor, id: input.id.id, version: input.version, action,
           reason: 'reason' in input ? (input.reason as string) : null,
         }),
     }),

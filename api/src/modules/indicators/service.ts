@@ -6,6 +6,7 @@ import { validOn } from '../geo/policy.js';
 import { parsePeriod, type Period } from '@treem/db/period';
 import { pathValue, progressStatus, type IndicatorStatus } from './progress.js';
 import { rollup, TOTAL } from './rollup.js';
+import { parseDataFile } from './data-file.js';
 import { AGE_BANDS, SEX_CODES, mayApprove, mayReadUnapproved, mayReport, reporterFor, type Caller, type Reporter } from './policy.js';
 
 declare module '../audit/service.js' {
@@ -62,7 +63,7 @@ async function indicatorByCode(prisma: Db, code: string) {
   return indicator;
 }
 
-type IndicatorRow = Awaited<ReturnType<typeof indicatorByCode>>;
+export type IndicatorRow = Awaited<ReturnType<typeof indicatorByCode>>;
 
 /** One roll-up statement for the (unit, period) pairs; the figures, target and status of each. */
 async function figures({ prisma, caller, indicator, pairs, sex = TOTAL, ageBand = TOTAL }: {
@@ -93,40 +94,50 @@ function disaggregation({ sex, ageBand }: { sex?: string | null; ageBand?: strin
   return { sex: s, ageBand: a };
 }
 
+type ValuesArgs = { unitCode: string; periodId: string; breakdown: Breakdown; at?: Date | null; sex?: string | null; ageBand?: string | null };
+
 /**
  * An indicator for a unit (NONE) or for each unit one level below it (CHILD_UNITS) in one
  * period. The units below are those of the map valid on `at`, by default the period's last
  * day, so 2023 breaks down by the 2023 districts and 2026 by today's wards; with `at` set to
  * today, 2023 breaks down by today's wards, each continuing its predecessors' series.
  */
-export async function indicatorValues({ prisma, caller, indicatorCode, periodId, unitCode, breakdown, at, sex, ageBand }: {
-  prisma: Db; caller: Caller; indicatorCode: string; periodId: string; unitCode: string; breakdown: Breakdown; at?: Date | null; sex?: string | null; ageBand?: string | null;
-}): Promise<IndicatorValue[]> {
+export async function indicatorValues({ prisma, caller, indicatorCode, ...args }: { prisma: Db; caller: Caller; indicatorCode: string } & ValuesArgs): Promise<IndicatorValue[]> {
+  periodOrRefuse(args.periodId);
+  return valuesOf({ prisma, caller, indicator: await indicatorByCode(prisma, indicatorCode), ...args });
+}
+
+/** The same for an indicator already loaded (a field of Indicator). */
+export async function valuesOf({ prisma, caller, indicator, unitCode, periodId, breakdown, at, sex, ageBand }: { prisma: Db; caller: Caller; indicator: IndicatorRow } & ValuesArgs): Promise<IndicatorValue[]> {
   const period = periodOrRefuse(periodId);
   const groups = disaggregation({ sex, ageBand });
-  const [indicator, unit] = await Promise.all([
-    indicatorByCode(prisma, indicatorCode),
-    prisma.adminUnit.findUnique({ where: { code: unitCode }, select: unitSelect }),
-  ]);
-  if (!unit) throw new AppError('NOT_FOUND', 'UNIT', { code: unitCode.slice(0, 40) });
+  const unit = await unitByCode(prisma, unitCode);
   const units = breakdown === 'NONE'
     ? [unit]
     : await prisma.adminUnit.findMany({ where: { parentId: unit.id, ...validOn(at ?? period.end) }, select: unitSelect, orderBy: { code: 'asc' } });
   return figures({ prisma, caller, indicator, pairs: units.map((u) => ({ unit: u, period })), ...groups });
 }
 
+async function unitByCode(prisma: Db, unitCode: string) {
+  const unit = await prisma.adminUnit.findUnique({ where: { code: unitCode }, select: unitSelect });
+  if (!unit) throw new AppError('NOT_FOUND', 'UNIT', { code: unitCode.slice(0, 40) });
+  return unit;
+}
+
 export const MAX_SERIES = 40;
 
 /** A unit's series over several periods (for charts), in one roll-up statement. */
-export async function indicatorSeries({ prisma, caller, indicatorCode, unitCode, periodIds }: { prisma: Db; caller: Caller; indicatorCode: string; unitCode: string; periodIds: string[] }) {
+export async function seriesOf({ prisma, caller, indicator, unitCode, periodIds }: { prisma: Db; caller: Caller; indicator: IndicatorRow; unitCode: string; periodIds: string[] }) {
   if (periodIds.length > MAX_SERIES) throw new AppError('BAD_USER_INPUT', 'TOO_MANY_VALUES', { max: MAX_SERIES });
   const periods = periodIds.map(periodOrRefuse);
-  const [indicator, unit] = await Promise.all([
-    indicatorByCode(prisma, indicatorCode),
-    prisma.adminUnit.findUnique({ where: { code: unitCode }, select: unitSelect }),
-  ]);
-  if (!unit) throw new AppError('NOT_FOUND', 'UNIT', { code: unitCode.slice(0, 40) });
+  const unit = await unitByCode(prisma, unitCode);
   return figures({ prisma, caller, indicator, pairs: periods.map((period) => ({ unit, period })) });
+}
+
+export async function indicatorSeries({ prisma, caller, indicatorCode, unitCode, periodIds }: { prisma: Db; caller: Caller; indicatorCode: string; unitCode: string; periodIds: string[] }) {
+  if (periodIds.length > MAX_SERIES) throw new AppError('BAD_USER_INPUT', 'TOO_MANY_VALUES', { max: MAX_SERIES });
+  periodIds.forEach(periodOrRefuse);
+  return seriesOf({ prisma, caller, indicator: await indicatorByCode(prisma, indicatorCode), unitCode, periodIds });
 }
 
 // ─── reporting ───────────────────────────────────────────────────────────────────────────
@@ -168,18 +179,26 @@ class DryRunRollback extends Error {
  * transaction — check each row, write new and changed values with their audit rows — and a dry
  * run rolls that transaction back, so its report is exactly what the real run would have done
  * at that moment and nothing of it stays. Values of a submission that is SUBMITTED (under
- * review) or APPROVED are locked: rows for them are refused with LOCKED.
+ * review) or APPROVED are locked: rows for them are refused with LOCKED. Big files go in
+ * batches (`onProgress` after each), still in the one transaction.
  */
-export async function importDataValues({ prisma, reporter, actor, t, rows, dryRun }: {
-  prisma: Db; reporter: Reporter; actor: Actor; t: TFunction; rows: DataValueInput[]; dryRun: boolean;
+export async function importDataValues({ prisma, reporter, actor, t, rows, dryRun, batchSize = MAX_VALUES_PER_CALL, onProgress }: {
+  prisma: Db; reporter: Reporter; actor: Actor; t: TFunction; rows: DataValueInput[]; dryRun: boolean; batchSize?: number; onProgress?: (done: number) => void;
 }): Promise<ImportReport> {
-  if (rows.length > MAX_VALUES_PER_CALL) throw new AppError('BAD_USER_INPUT', 'TOO_MANY_VALUES', { max: MAX_VALUES_PER_CALL });
   try {
     return await prisma.$transaction(async (tx) => {
-      const report = await writeValues({ tx, reporter, actor, t, rows });
+      const report: ImportReport = { imported: 0, updated: 0, ignored: 0, errors: [] };
+      for (let offset = 0; offset < rows.length; offset += batchSize) {
+        const batch = await writeValues({ tx, reporter, actor, t, rows: rows.slice(offset, offset + batchSize) });
+        report.imported += batch.imported;
+        report.updated += batch.updated;
+        report.ignored += batch.ignored;
+        report.errors.push(...batch.errors.map((e) => ({ ...e, row: e.row + offset })));
+        onProgress?.(Math.min(rows.length, offset + batchSize));
+      }
       if (dryRun) throw new DryRunRollback(report);
       return report;
-    }, { timeout: 120_000, maxWait: 10_000 });
+    }, { timeout: 600_000, maxWait: 10_000 });
   } catch (error) {
     if (error instanceof DryRunRollback) return error.report;
     throw error;
@@ -298,8 +317,12 @@ async function writeValues({ tx, reporter, actor, t, rows }: { tx: Tx; reporter:
   return report;
 }
 
-export function submitDataValues({ prisma, caller, actor, t, rows, dryRun }: { prisma: Db; caller: Caller; actor: Actor; t: TFunction; rows: DataValueInput[]; dryRun: boolean }) {
-  return importDataValues({ prisma, reporter: reporterFor(caller), actor, t, rows, dryRun });
+/** `submitDataValues`: values given one by one, or as the text of a CSV file (see data-file.ts). */
+export function submitDataValues({ prisma, caller, actor, t, rows, csv, dryRun }: { prisma: Db; caller: Caller; actor: Actor; t: TFunction; rows: DataValueInput[]; csv?: string | null; dryRun: boolean }) {
+  const reporter = reporterFor(caller);
+  const all = csv ? [...rows, ...parseDataFile(csv, 'csv')] : rows;
+  if (all.length > MAX_VALUES_PER_CALL) throw new AppError('BAD_USER_INPUT', 'TOO_MANY_VALUES', { max: MAX_VALUES_PER_CALL });
+  return importDataValues({ prisma, reporter, actor, t, rows: all, dryRun });
 }
 
 // ─── approval ────────────────────────────────────────────────────────────────────────────
@@ -318,8 +341,8 @@ const TRANSITIONS: Record<SubmissionAction, { from: SubmissionState[]; to: Submi
  * WHERE): a double click or two admins never move it twice. Submitting is for the reporting
  * agency (or an admin); approving and returning are for programme admins.
  */
-export async function moveSubmission({ prisma, caller, actor, id, version, action, reason }: {
-  prisma: Db; caller: Caller; actor: Actor; id: string; version: number; action: SubmissionAction; reason?: string | null;
+export async function moveSubmission({ prisma, caller, actor, id, version, action, reason, query = {} }: {
+  prisma: Db; caller: Caller; actor: Actor; id: string; version: number; action: SubmissionAction; reason?: string | null; query?: { include?: object; select?: object };
 }) {
   const submission = await prisma.submission.findUnique({ where: { id }, select: { id: true, agencyId: true, period: true, state: true, indicator: { select: { code: true } } } });
   if (action === 'submit') {
@@ -345,6 +368,6 @@ export async function moveSubmission({ prisma, caller, actor, id, version, actio
     const subject = { type: 'Submission', id };
     if (action === 'return') await recordAudits(tx, [{ actor, action: 'submission.return', subject, data: { ...base, reason: trimmed } }]);
     else await recordAudits(tx, [{ actor, action: `submission.${action}`, subject, data: base }]);
-    return tx.submission.findUniqueOrThrow({ where: { id } });
+    return tx.submission.findUniqueOrThrow({ ...query, where: { id } });
   });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { AdminUnitRef } from '../geo/types.js';
 import { mayApprove, mayReadUnapproved } from './policy.js';
-import type { ImportReport, IndicatorValue } from './service.js';
+import { seriesOf, valuesOf, type ImportReport, type IndicatorValue } from './service.js';
 
 export const IndicatorDirectionEnum = builder.enumType('IndicatorDirection', { values: ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'] as const });
 export const IndicatorStatusEnum = builder.enumType('IndicatorStatus', {
@@ -56,6 +56,27 @@ builder.prismaNode('Indicator', {
             ]
           : [],
     }),
+    values: t.field({
+      type: [IndicatorValueRef],
+      description: 'As `indicatorValues`, for this indicator.',
+      args: {
+        period: t.arg.string({ required: true, validate: z.string().max(20) }),
+        unitCode: t.arg.string({ required: true, validate: z.string().max(40) }),
+        breakdown: t.arg({ type: IndicatorBreakdownEnum, defaultValue: 'NONE' }),
+        at: t.arg({ type: 'Date' }),
+      },
+      resolve: (indicator, args, ctx) =>
+        valuesOf({ prisma: ctx.prisma, caller: ctx, indicator, unitCode: args.unitCode, periodId: args.period, breakdown: args.breakdown ?? 'NONE', at: args.at }),
+    }),
+    series: t.field({
+      type: [IndicatorValueRef],
+      description: 'As `indicatorSeries`, for this indicator: a unit over several periods (at most 40).',
+      args: {
+        unitCode: t.arg.string({ required: true, validate: z.string().max(40) }),
+        periods: t.arg.stringList({ required: true, validate: z.array(z.string().max(20)).max(40) }),
+      },
+      resolve: (indicator, args, ctx) => seriesOf({ prisma: ctx.prisma, caller: ctx, indicator, unitCode: args.unitCode, periodIds: args.periods }),
+    }),
   }),
 });
 
@@ -107,6 +128,7 @@ export const SubmitDataValuesInput = builder.inputType('SubmitDataValuesInput', 
   fields: (t) => ({
     dryRun: t.boolean({ description: 'Check and report only: nothing is changed.' }),
     values: t.field({ type: [DataValueInputRef], required: true }),
+    csv: t.string({ description: 'Values as CSV text, after `values` (header: indicatorCode,unitCode,period,numerator,denominator,sex,ageBand, or SDMX-CSV columns).' }),
   }),
 });
 
