@@ -58,7 +58,8 @@ builder.queryFields((t) => ({
       ctx.prisma.submission.findMany({
         ...query,
         where: { AND: [visibleSubmissionsWhere(ctx), state ? { state } : {}, period ? { period } : {}] },
-        orderBy: { id: 'asc' },
+        // Latest activity first: what waits for someone is near the top.
+        orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       }),
   }),
 }));

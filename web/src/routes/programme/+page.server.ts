@@ -5,7 +5,7 @@ import { DashboardQuery } from '$lib/graphql/indicators';
 import { indicatorStatuses, type IndicatorStatus } from '$lib/graphql/types';
 import type { PageServerLoad } from './$types';
 
-export const FIRST_YEAR = 2021;
+const FIRST_YEAR = 2021;
 const CITY = '92';
 
 export const load: PageServerLoad = async (event) => {
