@@ -384,6 +384,9 @@ describe('who may report', () => {
     expect(submitted.data!.submitSubmission.state).toBe('SUBMITTED');
     expect(errorCode(await health.request(TRANSITION('approve'), { input: { id: mine.id, version: mine.version + 1 } }))).toBe('FORBIDDEN');
     expect(errorCode(await officer.request(TRANSITION('approve'), { input: { id: mine.id, version: mine.version + 1 } }))).toBe('FORBIDDEN');
+    // Another agency's officer may not send it for approval either (nor a child, nor anyone signed out).
+    expect(errorCode(await officer.request(TRANSITION('submit'), { input: { id: mine.id, version: mine.version + 1 } }))).toBe('FORBIDDEN');
+    expect(errorCode(await anonymous().request(TRANSITION('submit'), { input: { id: mine.id, version: mine.version + 1 } }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await anonymous().request(TRANSITION('approve'), { input: { id: mine.id, version: mine.version + 1 } }))).toBe('UNAUTHENTICATED');
     // The health system's change is audited as the system's.
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: 'dataValue.create', data: { path: ['indicator'], equals: map.indicator } } });

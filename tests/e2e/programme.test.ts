@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer } from '../support/server.js';
-import { executablePath, expectNoSeriousA11yViolations, hydrated, launchBrowser, screenshots } from '../support/browser.js';
+import { executablePath, expectNoSeriousA11yViolations, hydrated, launchBrowser, logIn, screenshots } from '../support/browser.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -19,13 +19,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function logIn(page: Page, username: string, javaScript: boolean) {
-  await page.goto(`${server.url}/login`);
-  await hydrated(page, javaScript);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('treem-demo-2030');
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL(`${server.url}/`);
+/** The one-value form, filled in for a swimming-lessons figure of a ward. */
+async function fillOneValue(page: Page, period: string) {
+  const one = page.getByRole('region', { name: 'Nhập một số liệu' });
+  await one.getByLabel('Chỉ tiêu').selectOption('SWIMMING_SAFETY');
+  await one.getByLabel('Phường, xã').selectOption('92.103');
+  await one.getByLabel(/^Kỳ/).fill(period);
+  await one.getByLabel('Tử số').fill('120');
+  await one.getByLabel('Mẫu số').fill('300');
+  return one;
 }
 
 describe.skipIf(!executablePath)('the programme dashboard', { timeout: 120_000 }, () => {
@@ -102,30 +104,18 @@ describe.skipIf(!executablePath)('reporting and approval', { timeout: 120_000 },
         const page = await context.newPage();
         await page.goto(`${server.url}/programme/report`);
         await page.waitForURL(/\/login\?redirectTo=%2Fprogramme%2Freport/);
-        await logIn(page, 'admin.demo', javaScript);
+        await logIn(page, { baseUrl: server.url, username: 'admin.demo', password: 'treem-demo-2030', javaScript });
         await page.goto(`${server.url}/programme/report`);
         await hydrated(page, javaScript);
         if (javaScript) await expectNoSeriousA11yViolations(page);
 
-        const one = page.getByRole('region', { name: 'Nhập một số liệu' });
-        await one.getByLabel('Chỉ tiêu').selectOption('SWIMMING_SAFETY');
-        await one.getByLabel('Phường, xã').selectOption('92.103');
-        await one.getByLabel(/^Kỳ/).fill(period);
-        await one.getByLabel('Tử số').fill('120');
-        await one.getByLabel('Mẫu số').fill('300');
-        await one.getByRole('button', { name: 'Kiểm tra (không lưu)' }).click();
+        await (await fillOneValue(page, period)).getByRole('button', { name: 'Kiểm tra (không lưu)' }).click();
         const report = page.getByTestId('import-report');
         await report.getByText('Kiểm tra thử: chưa lưu gì.').waitFor();
         expect(await report.textContent()).toContain('Mới: 1');
         expect(await server.prisma.dataValue.count({ where: { period, indicator: { code: 'SWIMMING_SAFETY' } } })).toBe(0);
 
-        const again = page.getByRole('region', { name: 'Nhập một số liệu' });
-        await again.getByLabel('Chỉ tiêu').selectOption('SWIMMING_SAFETY');
-        await again.getByLabel('Phường, xã').selectOption('92.103');
-        await again.getByLabel(/^Kỳ/).fill(period);
-        await again.getByLabel('Tử số').fill('120');
-        await again.getByLabel('Mẫu số').fill('300');
-        await again.getByRole('button', { name: 'Lưu', exact: true }).click();
+        await (await fillOneValue(page, period)).getByRole('button', { name: 'Lưu', exact: true }).click();
         await page.getByTestId('import-report').getByText('Mới: 1').waitFor();
         expect(await server.prisma.dataValue.count({ where: { period, indicator: { code: 'SWIMMING_SAFETY' } } })).toBe(1);
 

@@ -32,22 +32,8 @@ export interface AuditEntry<A extends AuditAction> {
  * Appends one row to the audit log. Pass the transaction that makes the change, so the row
  * exists exactly when the change does. The table refuses UPDATE and DELETE (a trigger).
  */
-export async function recordAudit<A extends AuditAction>(
-  tx: Pick<Prisma.TransactionClient, 'auditLog'>,
-  { actor, action, subject, data }: AuditEntry<A>,
-): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      action,
-      actorUserId: actor.userId,
-      actorApiClientId: actor.apiClientId,
-      clientIp: actor.clientIp,
-      subjectType: subject.type,
-      subjectId: subject.id,
-      data: data as Prisma.InputJsonValue,
-    },
-    select: { id: true },
-  });
+export async function recordAudit<A extends AuditAction>(tx: Pick<Prisma.TransactionClient, 'auditLog'>, entry: AuditEntry<A>): Promise<void> {
+  await tx.auditLog.create({ data: auditRow(entry), select: { id: true } });
 }
 
 /**
@@ -59,15 +45,17 @@ export async function recordAudits<A extends AuditAction>(
   entries: AuditEntry<A>[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  await tx.auditLog.createMany({
-    data: entries.map(({ actor, action, subject, data }) => ({
-      action,
-      actorUserId: actor.userId,
-      actorApiClientId: actor.apiClientId,
-      clientIp: actor.clientIp,
-      subjectType: subject.type,
-      subjectId: subject.id,
-      data: data as Prisma.InputJsonValue,
-    })),
-  });
+  await tx.auditLog.createMany({ data: entries.map(auditRow) });
+}
+
+function auditRow<A extends AuditAction>({ actor, action, subject, data }: AuditEntry<A>) {
+  return {
+    action,
+    actorUserId: actor.userId,
+    actorApiClientId: actor.apiClientId,
+    clientIp: actor.clientIp,
+    subjectType: subject.type,
+    subjectId: subject.id,
+    data: data as Prisma.InputJsonValue,
+  };
 }
