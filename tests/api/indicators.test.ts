@@ -395,6 +395,19 @@ describe('who may report', () => {
     const seen = (await officer.request(SUBMISSIONS, { period: '2026' })).data!.submissions.edges.map((e: { node: unknown }) => e.node).map((n: { indicator: { code: string } }) => n.indicator.code);
     expect(seen).not.toContain(map.indicator);
     expect(errorCode(await anonymous().request(SUBMISSIONS))).toBe('UNAUTHENTICATED');
+    // Nor one by its id.
+    const byId = `query ($id: ID!) { node(id: $id) { ... on Submission { state } } }`;
+    expect((await health.request(byId, { id: mine.id })).data!.node).toEqual({ state: 'SUBMITTED' });
+    expect(errorCode(await officer.request(byId, { id: mine.id }))).toBe('FORBIDDEN');
+  });
+
+  it('lets a write-only agency system send its data for approval and see the answer', async () => {
+    const writeOnly = withToken(await tokenFor('SYT', ['indicators:write']));
+    expect((await writeOnly.request(SUBMIT, { input: { values: [row(map.indicator, map.n1, '2026Q4', 1, 3)] } })).data!.submitDataValues.imported).toBe(1);
+    const [mine] = (await writeOnly.request(SUBMISSIONS, { period: '2026Q4' })).data!.submissions.edges.map((e: { node: unknown }) => e.node);
+    const submitted = await writeOnly.request(TRANSITION('submit'), { input: { id: mine.id, version: mine.version } });
+    expect(submitted.errors).toBeUndefined();
+    expect(submitted.data!.submitSubmission.state).toBe('SUBMITTED');
   });
 
   it('lets an officer of the responsible agency report', async () => {

@@ -34,10 +34,13 @@ export function reporterFor({ viewer, apiClient }: Caller): Reporter {
   }
   if (!viewer) throw new AppError('UNAUTHENTICATED');
   if (hasRole(viewer, 'PROGRAMME_ADMIN')) return { agencyIds: null };
-  const agencyIds = viewer.roles.flatMap((grant) => (grant.role === 'AGENCY_OFFICER' && grant.agencyId ? [grant.agencyId] : []));
+  const agencyIds = officerAgencyIds(viewer);
   if (agencyIds.length === 0) throw new AppError('FORBIDDEN');
   return { agencyIds };
 }
+
+const officerAgencyIds = (viewer: Viewer | null) =>
+  (viewer?.roles ?? []).flatMap((grant) => (grant.role === 'AGENCY_OFFICER' && grant.agencyId ? [grant.agencyId] : []));
 
 /** The server itself (`pnpm data import`): reports for every indicator. */
 export const SERVER_REPORTER: Reporter = { agencyIds: null };
@@ -51,13 +54,30 @@ export function mayApprove({ viewer, apiClient }: Caller): boolean {
   return !apiClient && hasRole(viewer, 'PROGRAMME_ADMIN');
 }
 
-/** Prisma filter: the submissions a reporter or reader may list. */
+/**
+ * Whose submissions a caller sees: every agency's for programme admins (null); its own agency's
+ * for its officers and for its systems with either indicators scope; nobody's for anyone else.
+ */
+function submissionAgencyIds({ viewer, apiClient }: Caller): string[] | null {
+  if (apiClient) return hasScope(apiClient, 'indicators:read') || hasScope(apiClient, 'indicators:write') ? [apiClient.agencyId] : [];
+  return hasRole(viewer, 'PROGRAMME_ADMIN') ? null : officerAgencyIds(viewer);
+}
+
+export function mayListSubmissions(caller: Caller): boolean {
+  const agencyIds = submissionAgencyIds(caller);
+  return agencyIds === null || agencyIds.length > 0;
+}
+
+/** Prisma filter: the submissions a caller may list. */
 export function visibleSubmissionsWhere(caller: Caller) {
-  if (mayApprove(caller) || hasRole(caller.viewer, 'PROGRAMME_ADMIN')) return {};
-  const agencyIds = caller.apiClient
-    ? [caller.apiClient.agencyId]
-    : (caller.viewer?.roles ?? []).flatMap((grant) => (grant.role === 'AGENCY_OFFICER' && grant.agencyId ? [grant.agencyId] : []));
-  return { agencyId: { in: agencyIds } };
+  const agencyIds = submissionAgencyIds(caller);
+  return agencyIds === null ? {} : { agencyId: { in: agencyIds } };
+}
+
+/** The same rule for one submission (reached by `node(id:)` or as a mutation's answer). */
+export function maySeeSubmission(caller: Caller, submission: { agencyId: string }): boolean {
+  const agencyIds = submissionAgencyIds(caller);
+  return agencyIds === null || agencyIds.includes(submission.agencyId);
 }
 
 export const SEX_CODES = ['_T', 'M', 'F'] as const;

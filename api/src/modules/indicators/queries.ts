@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import { visibleSubmissionsWhere } from './policy.js';
+import { mayListSubmissions, visibleSubmissionsWhere } from './policy.js';
 import { indicatorSeries, indicatorValues } from './service.js';
 import { IndicatorBreakdownEnum, IndicatorValueRef, SubmissionStateEnum } from './types.js';
 
@@ -52,7 +52,7 @@ builder.queryFields((t) => ({
     type: 'Submission',
     cursor: 'id',
     description: 'Reported data by indicator and period: every one for programme admins, their agency’s for officers and agency systems.',
-    authScopes: { programmeAdmin: true, agencyOfficer: true, apiScope: 'indicators:read' },
+    authScopes: (_root, _args, ctx) => mayListSubmissions(ctx),
     args: { state: t.arg({ type: SubmissionStateEnum }), period: t.arg.string({ validate: z.string().max(20) }) },
     resolve: (query, _root, { state, period }, ctx) =>
       ctx.prisma.submission.findMany({

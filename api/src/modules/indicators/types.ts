@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { AdminUnitRef } from '../geo/types.js';
-import { mayApprove, mayReadUnapproved } from './policy.js';
+import { maySeeSubmission } from './policy.js';
 import { seriesOf, valuesOf, type ImportReport, type IndicatorValue } from './service.js';
 
 export const IndicatorDirectionEnum = builder.enumType('IndicatorDirection', { values: ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'] as const });
@@ -98,7 +98,7 @@ export const SubmissionRef = builder.prismaNode('Submission', {
   id: { field: 'id' },
   nullable: true,
   description: "An indicator's data for one period, as its agency reports it: DRAFT → SUBMITTED → APPROVED (locked) or RETURNED.",
-  authScopes: (_submission, ctx) => mayReadUnapproved(ctx) || mayApprove(ctx),
+  authScopes: (submission, ctx) => maySeeSubmission(ctx, submission),
   fields: (t) => ({
     indicator: t.relation('indicator'),
     period: t.exposeString('period'),
