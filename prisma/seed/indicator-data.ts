@@ -156,7 +156,8 @@ export const demoIndicators: DemoIndicator[] = [
 export const oldMapPeriods = ['2021', '2022', '2023', '2024', '2025S1'];
 export const newMapPeriods = ['2025S2', '2025', '2026'];
 
-/** Demo indicators whose 2026 data is still with the agency (draft) or awaiting approval. */
-export const pending2026: Record<string, 'DRAFT' | 'SUBMITTED'> = {
-  SWIMMING_SAFETY: 'SUBMITTED', LOWER_SECONDARY_COMPLETION: 'SUBMITTED', COUNCIL_PARTICIPATION: 'DRAFT', PLAY_AREAS: 'DRAFT',
-};
+/**
+ * The current year is still being reported: its data is with the agencies (DRAFT, open to
+ * corrections), except these, sent for approval, so admins have something to approve.
+ */
+export const awaitingApproval = ['SWIMMING_SAFETY', 'LOWER_SECONDARY_COMPLETION'];

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Db, SubmissionState } from '../src/client.js';
 import { parsePeriod } from '../src/period.js';
 import * as data from './data.js';
-import { demoIndicators, newMapPeriods, oldMapPeriods, pending2026, type DemoIndicator } from './indicator-data.js';
+import { awaitingApproval, demoIndicators, newMapPeriods, oldMapPeriods, type DemoIndicator } from './indicator-data.js';
 
 /** A number in [0, 1) fixed by the key. */
 const unitInterval = (key: string) => createHash('sha256').update(key).digest().readUInt32BE(0) / 2 ** 32;
@@ -58,7 +58,8 @@ export async function seedIndicators(prisma: Db, { programmeId, agencies, lastYe
   const periods = [...oldMapPeriods.map((p) => ({ p, wards: before })), ...newMapPeriods.map((p) => ({ p, wards: after }))]
     .filter(({ p }) => Number(p.slice(0, 4)) <= lastYear);
 
-  const submissionState = (code: string, period: string): SubmissionState => (period.startsWith(String(lastYear)) ? pending2026[code] ?? 'APPROVED' : 'APPROVED');
+  const submissionState = (code: string, period: string): SubmissionState =>
+    !period.startsWith(String(lastYear)) ? 'APPROVED' : awaitingApproval.includes(code) ? 'SUBMITTED' : 'DRAFT';
   await prisma.submission.createMany({
     data: [...indicators].flatMap(([code, { id, spec }]) => periods.map(({ p }) => ({
       indicatorId: id, period: p, agencyId: agencies.get(spec.agency)!, state: submissionState(code, p),

@@ -126,7 +126,7 @@ describe('demo indicators (public)', () => {
     const db = new pg.Client({ connectionString: inject('databaseUrl') });
     await db.connect();
     try {
-      for (const [period, day] of [['2023', '2023-12-31'], ['2025S1', '2025-06-30'], ['2026', '2026-12-31']] as const) {
+      for (const [period, day] of [['2023', '2023-12-31'], ['2025S1', '2025-06-30'], ['2025', '2025-12-31']] as const) {
         // Independently of the roll-up: the wards in force on the period's last day, their totals, summed here.
         const { rows } = await db.query<{ numerator: number; denominator: number }>(
           `SELECT v."numerator", v."denominator" FROM "DataValue" v
@@ -135,7 +135,7 @@ describe('demo indicators (public)', () => {
              AND u."code" NOT LIKE 'T-%' AND u."validFrom" <= $2::date AND (u."validTo" IS NULL OR u."validTo" >= $2::date)`,
           [period, day],
         );
-        expect(rows.length).toBe(period === '2026' ? 15 : 36);
+        expect(rows.length).toBe(period === '2025' ? 15 : 36);
         const numerator = rows.reduce((sum, r) => sum + r.numerator, 0);
         const denominator = rows.reduce((sum, r) => sum + r.denominator, 0);
         const [city] = await values(anonymous(), { code: 'IMMUNISATION_U1', period, unit: '92' });
@@ -424,16 +424,16 @@ describe('SDMX-CSV', () => {
   const sdmx = (path: string) => fetch(`${server.url}/api/sdmx/data/${path}`, { headers: { 'accept-language': 'en' } });
 
   it('streams approved values with the SDMX columns, filtered by units and periods', async () => {
-    const response = await sdmx('BIRTH_REGISTRATION?units=92.101,92.102&periods=2025,2026');
+    const response = await sdmx('BIRTH_REGISTRATION?units=92.101,92.102&periods=2025,2025S2');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
     const [header, ...lines] = (await response.text()).trim().split('\n');
     expect(header!.split(',').slice(0, 8)).toEqual(['DATAFLOW', 'INDICATOR', 'REF_AREA', 'TIME_PERIOD', 'SEX', 'AGE', 'OBS_VALUE', 'UNIT_MEASURE']);
-    // 2 wards × 2 years × (total, boys, girls)
-    expect(lines).toHaveLength(12);
+    // 2 wards × (the year: total, boys, girls; the half: total)
+    expect(lines).toHaveLength(8);
     const rows = lines.map((l) => l.split(','));
     expect(new Set(rows.map((r) => r[2]))).toEqual(new Set(['92.101', '92.102']));
-    expect(new Set(rows.map((r) => r[3]))).toEqual(new Set(['2025', '2026']));
+    expect(new Set(rows.map((r) => r[3]))).toEqual(new Set(['2025', '2025S2']));
     for (const r of rows) {
       expect(r[1]).toBe('BIRTH_REGISTRATION');
       expect(r[7]).toBe('PT');
@@ -443,9 +443,13 @@ describe('SDMX-CSV', () => {
   });
 
   it('leaves out values not yet approved', async () => {
-    // SWIMMING_SAFETY 2026 is awaiting approval in the demo data.
-    const text = await (await sdmx('SWIMMING_SAFETY?periods=2026')).text();
-    expect(text.trim().split('\n')).toHaveLength(1);
+    // The current year is still being reported in the demo data (drafts, or awaiting approval).
+    for (const code of ['SWIMMING_SAFETY', 'BIRTH_REGISTRATION']) {
+      const text = await (await sdmx(`${code}?periods=${new Date().getUTCFullYear()}`)).text();
+      expect(text.trim().split('\n')).toHaveLength(1);
+    }
+    const before = await (await sdmx(`SWIMMING_SAFETY?periods=${new Date().getUTCFullYear() - 1}`)).text();
+    expect(before.trim().split('\n').length).toBeGreaterThan(1);
   });
 
   it('refuses bad filters with a clear 400 and an unknown indicator with 404, never a 500', async () => {
