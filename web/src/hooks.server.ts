@@ -1,7 +1,8 @@
 import type { Handle, HandleFetch, HandleServerError, RequestEvent } from '@sveltejs/kit';
 import { serverClient, graphqlUrl } from '$lib/graphql/client.server';
 import { ViewerQuery, type Viewer } from '$lib/graphql/viewer';
-import { LANG_COOKIE, toLocale, translator } from '$lib/i18n';
+import { LANG_COOKIE, toLocale } from '$lib/i18n';
+import { serverTranslator } from '$lib/i18n/messages.server';
 import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/session';
 
 async function loadViewer(event: RequestEvent): Promise<Viewer | null> {
@@ -20,7 +21,7 @@ async function loadViewer(event: RequestEvent): Promise<Viewer | null> {
 export const handle: Handle = async ({ event, resolve }) => {
 	const locale = toLocale(event.cookies.get(LANG_COOKIE));
 	event.locals.locale = locale;
-	event.locals.t = translator(locale);
+	event.locals.t = serverTranslator(locale);
 	event.locals.viewer = await loadViewer(event);
 
 	const response = await resolve(event, {
@@ -45,7 +46,7 @@ export const handleFetch: HandleFetch = ({ event, request, fetch }) => {
 };
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	const t = translator(toLocale(event.cookies.get(LANG_COOKIE)));
+	const t = serverTranslator(toLocale(event.cookies.get(LANG_COOKIE)));
 	if (status === 404) return { message: t('error.notFound') };
 	// A malformed address (say, a broken %-escape) is the request's fault: say so, log nothing.
 	if (status < 500) return { message: t('error.badRequest') };
