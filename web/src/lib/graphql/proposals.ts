@@ -97,6 +97,7 @@ export const ProposalQuery = graphql(
 				council {
 					...CouncilSummary
 					viewerIsMember
+					votingDays
 				}
 			}
 		}
