@@ -23,6 +23,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.locale = locale;
 	event.locals.t = serverTranslator(locale);
 	event.locals.viewer = await loadViewer(event);
+	// A child signed in with a one-time password chooses its own before anything else.
+	const path = event.url.pathname;
+	if (event.locals.viewer?.mustChangePassword && !['/password', '/logout', '/lang'].includes(path) && event.request.method === 'GET') {
+		return new Response(null, { status: 303, headers: { location: '/password' } });
+	}
 
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
