@@ -336,6 +336,10 @@ describe('audience and influence', () => {
     await runDueJobs({ prisma: server.prisma, databaseUrl });
     expect((await server.prisma.referral.findUniqueOrThrow({ where: { id: referralRow } })).state).toBe('OVERDUE');
     expect(await server.prisma.notice.count({ where: { referralId: referralRow, kind: 'REFERRAL_OVERDUE', userId: { in: [officer.id, admin.id] } } })).toBe(2);
+    vi.useRealTimers();
+    const notices = (await (await signIn(admin.username)).request(`query { viewer { notices { kind referral { id state } } } }`)).data!.viewer.notices;
+    expect(notices).toContainEqual({ kind: 'REFERRAL_OVERDUE', referral: { id: referralId, state: 'OVERDUE' } });
+    vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(`${tomorrow}T17:01:00Z`).getTime() + 7 * DAY + 60_000);
     await runDueJobs({ prisma: server.prisma, databaseUrl });
     expect(await server.prisma.notice.count({ where: { referralId: referralRow, kind: 'REFERRAL_REMINDER', userId: officer.id } })).toBe(1);
@@ -396,11 +400,15 @@ describe("children's accounts", () => {
     await child.login(added.member.username, added.oneTimePassword);
     const ME = `query { viewer { mustChangePassword councils { id } } }`;
     expect((await child.request(ME)).data!.viewer).toEqual({ mustChangePassword: true, councils: [{ id: globalId('Council', world.council.id) }] });
+    // Nothing else until the child has its own password.
+    const early = await child.request(CREATE, { input: { ...text, councilId: globalId('Council', world.council.id) } });
+    expect(early.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' });
     const CHANGE = `mutation ($input: ChangePasswordInput!) { changePassword(input: $input) }`;
     expect(errorCode(await child.request(CHANGE, { input: { currentPassword: 'wrong', newPassword: 'song-nuoc-mien-tay' } }))).toBe('INVALID_CREDENTIALS');
     expect(errorCode(await child.request(CHANGE, { input: { currentPassword: added.oneTimePassword, newPassword: 'short' } }))).toBe('BAD_USER_INPUT');
     expect((await child.request(CHANGE, { input: { currentPassword: added.oneTimePassword, newPassword: 'song-nuoc-mien-tay' } })).data!.changePassword).toBe(true);
     expect((await child.request(ME)).data!.viewer.mustChangePassword).toBe(false);
+    expect((await child.request(CREATE, { input: { ...text, councilId: globalId('Council', world.council.id) } })).data!.createProposal.state).toBe('DRAFT');
 
     const RESET = `mutation ($input: MembershipIdInput!) { resetMemberPassword(input: $input) { oneTimePassword } }`;
     expect(errorCode(await (await signIn(stranger.moderator.username)).request(RESET, { input: { membershipId: added.member.id } }))).toBe('NOT_FOUND');
