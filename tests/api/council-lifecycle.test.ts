@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { runDueJobs } from '@treem/api/jobs';
+import { issueApiClient } from '../../api/src/modules/accounts/service.js';
+import { SYSTEM_ACTOR } from '../../api/src/modules/audit/service.js';
 import { ensureCouncil, ensureCurrentTerm, ensureFacilitator, ensureMember, ensureUnit, ensureUser, grantRole } from '@treem/db/factories';
 import { startServer } from '../support/server.js';
 import { Client, errorCode, globalId } from '../support/graphql.js';
@@ -374,6 +376,32 @@ describe('audience and influence', () => {
     const shown = (await new Client(server.url).request(PROPOSAL, { id: pid(adopted.id) })).data!.proposal;
     expect(shown).toMatchObject({ state: 'ANSWERED', referral: { state: 'ANSWERED', response: { stance: 'PARTIAL', rating: { count: 2, clear: 2, helpful: 1 } } } });
     expect(otherAgency.id).not.toBe(agency.id);
+  });
+});
+
+describe('agency systems', () => {
+  it('read and answer their own agency’s referrals with the referrals scopes, and nothing else', async () => {
+    const world = await councilWithMembers(server.prisma, { members: 1 });
+    const { agency } = await agencyWithOfficer();
+    const { agency: other } = await agencyWithOfficer();
+    const adopted = await proposalIn(server.prisma, { councilId: world.council.id, authorId: world.children[0]!.id, state: 'ADOPTED' });
+    const dueOn = new Date(Date.now() + 7 * 3_600_000 + 10 * DAY).toISOString().slice(0, 10);
+    const referral = (await (await signIn(world.moderator.username)).request(REFER, { input: { id: pid(adopted.id), agencyCode: agency.code, dueOn } })).data!.referProposal.referral;
+    const system = (scopes: string[], agencyCode = agency.code) =>
+      issueApiClient({ prisma: server.prisma, actor: SYSTEM_ACTOR, input: { agencyCode, name: `test ${scopes.join(' ')}`, scopes } })
+        .then(({ token }) => Object.assign(new Client(server.url), { bearer: token }));
+    const LIST = `query ($code: String) { referrals(agencyCode: $code) { totalCount } }`;
+    const answer = { referralId: referral.id, stance: 'DECLINED', explanation: 'Năm nay chưa có kinh phí; chúng tôi sẽ xem lại vào năm sau.', commitments: [] };
+
+    expect((await (await system(['referrals:read'])).request(LIST, { code: agency.code })).data!.referrals.totalCount).toBe(1);
+    expect(errorCode(await (await system(['referrals:read'])).request(LIST, { code: other.code }))).toBe('FORBIDDEN');
+    expect(errorCode(await (await system(['indicators:read'])).request(LIST, { code: agency.code }))).toBe('FORBIDDEN');
+    expect(errorCode(await (await system(['referrals:read'])).request(ANSWER, { input: answer }))).toBe('FORBIDDEN');
+    expect(errorCode(await (await system(['referrals:write'], other.code)).request(ANSWER, { input: answer }))).toBe('FORBIDDEN');
+    const answered = await (await system(['referrals:write'])).request(ANSWER, { input: answer });
+    expect(answered.data!.answerReferral).toMatchObject({ stance: 'DECLINED', commitments: [] });
+    const audit = await server.prisma.auditLog.findFirstOrThrow({ where: { subjectId: rowId(referral.id), action: 'referral.answer' } });
+    expect(audit.actorApiClientId).not.toBeNull();
   });
 });
 
