@@ -5,6 +5,7 @@ import {
 } from '../factories/index.js';
 import * as data from './data.js';
 import { seedRegister } from './register.js';
+import { seedProgrammeRecords } from './programme-records.js';
 
 const MEMBERS_PER_COUNCIL = 9;
 
@@ -14,6 +15,7 @@ export async function seed(prisma: Db) {
   const councils = await seedCouncils(prisma, map);
   await seedPeople(prisma, councils, agencies);
   await seedRegister(prisma);
+  await seedProgrammeRecords(prisma, agencies);
 }
 
 type Unit = { id: string; code: string; nameVi: string };
