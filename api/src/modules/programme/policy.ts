@@ -37,3 +37,8 @@ export function mayReadRestricted({ viewer, apiClient }: Principal): boolean {
   if (apiClient) return hasScope(apiClient, 'programme:read');
   return viewer?.kind === 'ADULT' && (hasRole(viewer, 'PROGRAMME_ADMIN') || hasRole(viewer, 'AGENCY_OFFICER'));
 }
+
+/** A record's change history: what restricted readers see, and what its keepers see of their own records. */
+export function mayReadHistory(principal: Principal, agencyId: string): boolean {
+  return mayReadRestricted(principal) || mayWriteFor(principal, 'programme:write', agencyId) || mayWriteFor(principal, 'services:write', agencyId);
+}

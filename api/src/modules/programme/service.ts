@@ -3,7 +3,7 @@ import { formatDate, today } from '../../calendar.js';
 import { AppError } from '../../errors.js';
 import { pageQuery, toConnection, type ConnectionArgs } from '../../pagination.js';
 import { recordAudit, type Actor } from '../audit/service.js';
-import { mayReadRestricted, mayWriteFor, writableAgencies, type Principal, type WriteScope } from './policy.js';
+import { mayReadHistory, mayReadRestricted, mayWriteFor, writableAgencies, type Principal, type WriteScope } from './policy.js';
 
 /** What every programme operation receives: who asks (for the policy) and as whom to audit it. */
 export interface RecordCall {
@@ -156,6 +156,12 @@ export async function updateRecord(
 /** Refuses restricted records (budget lines, inspections) to the public, children and systems without programme:read. */
 export function requireRestrictedReader(principal: Principal) {
   if (mayReadRestricted(principal)) return;
+  throw new AppError(principal.viewer || principal.apiClient ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+}
+
+/** Refuses a record's change history to callers who neither read restricted records nor keep this one. */
+export function requireHistoryReader(principal: Principal, agencyId: string) {
+  if (mayReadHistory(principal, agencyId)) return;
   throw new AppError(principal.viewer || principal.apiClient ? 'FORBIDDEN' : 'UNAUTHENTICATED');
 }
 

@@ -4,7 +4,7 @@ import { today } from '../../calendar.js';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors.js';
 import {
-  ACTIVITY_STATUSES, FUNDING_SOURCES, RECORD_KINDS, inspectionSummary, overdueWhere, readableWhere, requireRestrictedReader, type RecordKind,
+  ACTIVITY_STATUSES, FUNDING_SOURCES, RECORD_KINDS, inspectionSummary, overdueWhere, readableWhere, requireHistoryReader, type RecordKind,
 } from './service.js';
 
 export const AgencyKindEnum = builder.enumType('AgencyKind', { values: ['DEPARTMENT', 'DISTRICT_COMMITTEE', 'MASS_ORGANISATION', 'OTHER'] as const });
@@ -114,9 +114,9 @@ function historyField(kind: RecordKind) {
   builder.prismaObjectField(kind as 'Plan', 'history', (t) =>
     t.prismaField({
       type: ['AuditLog'],
-      description: 'The change history (append-only audit log), oldest first. Programme admins, agency officers and agency systems with programme:read.',
+      description: 'The change history (append-only audit log), oldest first. Programme admins, agency officers, agency systems with programme:read, and the systems that keep the record.',
       resolve: (query, record, _args, ctx) => {
-        requireRestrictedReader(ctx);
+        requireHistoryReader(ctx, record.agencyId);
         return ctx.prisma.auditLog.findMany({ ...query, where: { subjectType: kind, subjectId: record.id }, orderBy: { id: 'asc' } });
       },
     }),
@@ -273,7 +273,8 @@ export const InspectionRef = builder.prismaNode('Inspection', {
     demo: t.exposeBoolean('demo'),
     version: t.exposeInt('version'),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    findings: t.relation('findings', { query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
+    // An inspection has a handful of findings, each a few actions: count them so, not as lists of ten.
+    findings: t.relation('findings', { query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }, complexity: { field: 1, multiplier: 3 } }),
     overdueFollowUps: t.int({
       description: "Follow-up actions not done and due before Vietnam's today.",
       select: () => ({ findings: { select: { followUps: { where: overdueWhere(), select: { id: true } } } } }),
@@ -294,7 +295,7 @@ export const InspectionFindingRef = builder.prismaNode('InspectionFinding', {
     demo: t.exposeBoolean('demo'),
     version: t.exposeInt('version'),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    followUps: t.relation('followUps', { query: { orderBy: [{ dueOn: 'asc' }, { id: 'asc' }] } }),
+    followUps: t.relation('followUps', { query: { orderBy: [{ dueOn: 'asc' }, { id: 'asc' }] }, complexity: { field: 1, multiplier: 3 } }),
   }),
 });
 
