@@ -1,6 +1,7 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
+import { writableAgencies } from './policy.js';
 import type { Context } from '../../context.js';
 import {
   activitySummary, activityWhere, budgetSummary, dayInYear, findRecordPage, inUnit, inspectionSummary, ofAgency, overdueWhere,
@@ -17,6 +18,17 @@ builder.queryField('programme', (t) =>
     nullable: true,
     description: 'The action programme this hub serves (public).',
     resolve: (query, _root, _args, ctx) => ctx.prisma.programme.findFirst({ ...query, orderBy: { startYear: 'desc' } }),
+  }),
+);
+
+builder.queryField('writableAgencies', (t) =>
+  t.prismaField({
+    type: ['Agency'],
+    description: 'The agencies whose programme records the caller keeps: all for programme admins, their own for officers and agency systems with programme:write, none otherwise.',
+    resolve: (query, _root, _args, ctx) => {
+      const agencies = writableAgencies(ctx, 'programme:write');
+      return ctx.prisma.agency.findMany({ ...query, where: agencies === 'ALL' ? {} : { id: { in: agencies } }, orderBy: { code: 'asc' } });
+    },
   }),
 );
 

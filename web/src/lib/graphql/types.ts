@@ -67,3 +67,23 @@ export const registerPurposes = [
 export const isCaseStatus = (value: unknown): value is CaseStatus => caseStatuses.some((s) => s === value);
 export const isCircumstanceGroup = (value: unknown): value is CircumstanceGroup =>
 	circumstanceGroups.some((g) => g === value);
+
+export type ActivityStatus = Enum<'ActivityStatus'>;
+export type FundingSource = Enum<'FundingSource'>;
+export type ServiceSector = Enum<'ServiceSector'>;
+
+export const activityStatuses = ['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const satisfies readonly ActivityStatus[];
+export const fundingSources = ['STATE_BUDGET', 'SOCIAL_MOBILISATION', 'INTERNATIONAL'] as const satisfies readonly FundingSource[];
+export const serviceSectors = ['HEALTH', 'EDUCATION', 'JUSTICE', 'SOCIAL_PROTECTION', 'CHILD_PROTECTION'] as const satisfies readonly ServiceSector[];
+
+export function isActivityStatus(value: unknown): value is ActivityStatus {
+	return activityStatuses.some((status) => status === value);
+}
+
+export function isFundingSource(value: unknown): value is FundingSource {
+	return fundingSources.some((source) => source === value);
+}
+
+export function isServiceSector(value: unknown): value is ServiceSector {
+	return serviceSectors.some((sector) => sector === value);
+}
