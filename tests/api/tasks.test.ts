@@ -381,3 +381,21 @@ describe('bad input changes nothing and is explained', () => {
     expect(errorCode(await actors.child.request('{ legalReviews(first: 1) { edges { node { history { action } } } } }'))).toBe('FORBIDDEN');
   });
 });
+
+describe('service receipts in the children register', () => {
+  const ADD = `mutation ($input: AddServiceReceiptInput!) { addServiceReceipt(input: $input) { services { sector servicePointId } } }`;
+
+  it('link to an entry of the directory, and an unknown entry is bad input that changes nothing', async () => {
+    const officer = await signIn('protection.demo');
+    const child = await server.prisma.childRecord.findFirstOrThrow({ where: { unit: { code: '92.102' } }, orderBy: { id: 'asc' } });
+    const point = await server.prisma.servicePoint.findFirstOrThrow({ where: { unit: { code: '92.102' } }, orderBy: { id: 'asc' } });
+    const input = { childId: child.id, purpose: 'SERVICE_REFERRAL: kết nối dịch vụ', sector: point.sector, description: 'Tư vấn', receivedOn: '2026-10-01' };
+    const before = await server.prisma.serviceReceipt.count({ where: { childId: child.id } });
+    const unknown = await officer.request(ADD, { input: { ...input, servicePointId: 'no-such-point' } });
+    expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_SERVICE_POINT' });
+    expect(await server.prisma.serviceReceipt.count({ where: { childId: child.id } })).toBe(before);
+    const linked = ok(await officer.request(ADD, { input: { ...input, servicePointId: point.id } }));
+    expect(linked.addServiceReceipt.services).toContainEqual({ sector: point.sector, servicePointId: point.id });
+    expect(await server.prisma.serviceReceipt.count({ where: { servicePoint: { id: point.id } } })).toBe(1);
+  });
+});

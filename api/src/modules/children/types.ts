@@ -63,7 +63,7 @@ const ServiceReceiptRef = builder.objectRef<View['services'][number]>('ServiceRe
     id: t.exposeID('id'),
     sector: t.expose('sector', { type: ServiceSectorEnum }),
     description: t.exposeString('description'),
-    servicePointId: t.exposeString('servicePointId', { nullable: true, description: 'The service directory entry, once the directory is linked.' }),
+    servicePointId: t.exposeString('servicePointId', { nullable: true, description: 'The row id of the service directory entry (`servicePoints`), when known.' }),
     receivedOn: t.exposeString('receivedOn', { description: 'YYYY-MM-DD' }),
   }),
 });
