@@ -3,6 +3,7 @@ import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { checkPeriod, createRecord, owningAgency, parentAgency, unitInYear, updateRecord, type RecordCall, type RecordKind } from './service.js';
+import type { WriteScope } from './policy.js';
 import {
   ActivityRef, ActivityStatusEnum, BudgetLineRef, CampaignRef, FindingSeverityEnum, FollowUpActionRef, FundingSourceEnum,
   InspectionFindingRef, InspectionRef, LegalReviewRef, PartnershipRef, PlanRef, ReviewStatusEnum,
@@ -225,7 +226,7 @@ async function agencyByCode(call: RecordCall, agencyCode: string) {
   return agency.id;
 }
 
-const UPDATE_HELP = 'Only the fields given change. Officers of the owning agency, its API clients with programme:write, and programme admins.';
+const SERVICES_HELP = 'Officers of the agency, its API clients with services:write, and programme admins.';
 const CREATE_HELP = 'Officers of the agency, its API clients with programme:write, and programme admins.';
 
 builder.mutationFields((t) => ({
@@ -239,14 +240,6 @@ builder.mutationFields((t) => ({
       const exists = await ctx.prisma.plan.findUnique({ where: { agencyId_unitId_year: { agencyId, unitId, year: data.year } }, select: { id: true } });
       if (exists) throw new AppError('CONFLICT', 'PLAN_EXISTS');
       return reread('Plan')(ctx, query, await createRecord(call, { kind: 'Plan', agencyId, data: { ...data, unitId } }));
-    },
-  }),
-  updatePlan: t.prismaField({
-    type: 'Plan', description: UPDATE_HELP,
-    args: { input: t.arg({ type: UpdatePlanInput, required: true }) },
-    resolve: async (query, _root, { input: { id, version, ...data } }, ctx) => {
-      await updateRecord(recordCall(ctx), { kind: 'Plan', scope: 'programme:write', id: id.id, version, data });
-      return reread('Plan')(ctx, query, id.id);
     },
   }),
   createActivity: t.prismaField({
@@ -268,17 +261,6 @@ builder.mutationFields((t) => ({
       return reread('Activity')(ctx, query, id);
     },
   }),
-  updateActivity: t.prismaField({
-    type: 'Activity', description: UPDATE_HELP,
-    args: { input: t.arg({ type: UpdateActivityInput, required: true }) },
-    resolve: async (query, _root, { input: { id, version, ...data } }, ctx) => {
-      await updateRecord(recordCall(ctx), {
-        kind: 'Activity', scope: 'programme:write', id: id.id, version, data,
-        check: { fields: ['startOn', 'endOn'], run: (a) => checkPeriod(a.startOn as Date | null, a.endOn as Date | null) },
-      });
-      return reread('Activity')(ctx, query, id.id);
-    },
-  }),
   createBudgetLine: t.prismaField({
     type: 'BudgetLine', description: `${CREATE_HELP} On an activity of the agency.`,
     args: { input: t.arg({ type: CreateBudgetLineInput, required: true }) },
@@ -286,14 +268,6 @@ builder.mutationFields((t) => ({
       const call = recordCall(ctx);
       const activity = await parentAgency(call, 'programme:write', 'Activity', activityId.id);
       return reread('BudgetLine')(ctx, query, await createRecord(call, { kind: 'BudgetLine', agencyId: activity.agencyId, data: { ...data, activityId: activityId.id } }));
-    },
-  }),
-  updateBudgetLine: t.prismaField({
-    type: 'BudgetLine', description: UPDATE_HELP,
-    args: { input: t.arg({ type: UpdateBudgetLineInput, required: true }) },
-    resolve: async (query, _root, { input: { id, version, ...data } }, ctx) => {
-      await updateRecord(recordCall(ctx), { kind: 'BudgetLine', scope: 'programme:write', id: id.id, version, data });
-      return reread('BudgetLine')(ctx, query, id.id);
     },
   }),
   createLegalReview: t.prismaField({
@@ -304,14 +278,6 @@ builder.mutationFields((t) => ({
       const agencyId = await owningAgency(call, 'programme:write', agencyCode);
       const unitId = await unitInYear(ctx.prisma, unitCode, yearOf(data.reviewedOn));
       return reread('LegalReview')(ctx, query, await createRecord(call, { kind: 'LegalReview', agencyId, data: { ...data, unitId } }));
-    },
-  }),
-  updateLegalReview: t.prismaField({
-    type: 'LegalReview', description: UPDATE_HELP,
-    args: { input: t.arg({ type: UpdateLegalReviewInput, required: true }) },
-    resolve: async (query, _root, { input: { id, version, ...data } }, ctx) => {
-      await updateRecord(recordCall(ctx), { kind: 'LegalReview', scope: 'programme:write', id: id.id, version, data });
-      return reread('LegalReview')(ctx, query, id.id);
     },
   }),
   createCampaign: t.prismaField({
@@ -325,17 +291,6 @@ builder.mutationFields((t) => ({
       return reread('Campaign')(ctx, query, await createRecord(call, { kind: 'Campaign', agencyId, data: { ...data, unitId } }));
     },
   }),
-  updateCampaign: t.prismaField({
-    type: 'Campaign', description: UPDATE_HELP,
-    args: { input: t.arg({ type: UpdateCampaignInput, required: true }) },
-    resolve: async (query, _root, { input: { id, version, ...data } }, ctx) => {
-      await updateRecord(recordCall(ctx), {
-        kind: 'Campaign', scope: 'programme:write', id: id.id, version, data,
-        check: { fields: ['startOn', 'endOn'], run: (c) => checkPeriod(c.startOn as Date, c.endOn as Date | null) },
-      });
-      return reread('Campaign')(ctx, query, id.id);
-    },
-  }),
   createPartnership: t.prismaField({
     type: 'Partnership', description: CREATE_HELP,
     args: { input: t.arg({ type: CreatePartnershipInput, required: true }) },
@@ -345,17 +300,6 @@ builder.mutationFields((t) => ({
       const unitId = await unitInYear(ctx.prisma, unitCode, yearOf(data.startOn));
       checkPeriod(data.startOn, data.endOn);
       return reread('Partnership')(ctx, query, await createRecord(call, { kind: 'Partnership', agencyId, data: { ...data, unitId } }));
-    },
-  }),
-  updatePartnership: t.prismaField({
-    type: 'Partnership', description: UPDATE_HELP,
-    args: { input: t.arg({ type: UpdatePartnershipInput, required: true }) },
-    resolve: async (query, _root, { input: { id, version, ...data } }, ctx) => {
-      await updateRecord(recordCall(ctx), {
-        kind: 'Partnership', scope: 'programme:write', id: id.id, version, data,
-        check: { fields: ['startOn', 'endOn'], run: (p) => checkPeriod(p.startOn as Date, p.endOn as Date | null) },
-      });
-      return reread('Partnership')(ctx, query, id.id);
     },
   }),
   createInspection: t.prismaField({
@@ -368,14 +312,6 @@ builder.mutationFields((t) => ({
       return reread('Inspection')(ctx, query, await createRecord(call, { kind: 'Inspection', agencyId, data: { ...data, unitId } }));
     },
   }),
-  updateInspection: t.prismaField({
-    type: 'Inspection', description: UPDATE_HELP,
-    args: { input: t.arg({ type: UpdateInspectionInput, required: true }) },
-    resolve: async (query, _root, { input: { id, version, ...data } }, ctx) => {
-      await updateRecord(recordCall(ctx), { kind: 'Inspection', scope: 'programme:write', id: id.id, version, data });
-      return reread('Inspection')(ctx, query, id.id);
-    },
-  }),
   addInspectionFinding: t.prismaField({
     type: 'InspectionFinding', description: `${CREATE_HELP} Of the agency that inspected.`,
     args: { input: t.arg({ type: AddInspectionFindingInput, required: true }) },
@@ -383,14 +319,6 @@ builder.mutationFields((t) => ({
       const call = recordCall(ctx);
       const inspection = await parentAgency(call, 'programme:write', 'Inspection', inspectionId.id);
       return reread('InspectionFinding')(ctx, query, await createRecord(call, { kind: 'InspectionFinding', agencyId: inspection.agencyId, data: { ...data, inspectionId: inspectionId.id } }));
-    },
-  }),
-  updateInspectionFinding: t.prismaField({
-    type: 'InspectionFinding', description: UPDATE_HELP,
-    args: { input: t.arg({ type: UpdateInspectionFindingInput, required: true }) },
-    resolve: async (query, _root, { input: { id, version, ...data } }, ctx) => {
-      await updateRecord(recordCall(ctx), { kind: 'InspectionFinding', scope: 'programme:write', id: id.id, version, data });
-      return reread('InspectionFinding')(ctx, query, id.id);
     },
   }),
   addFollowUpAction: t.prismaField({
@@ -403,12 +331,41 @@ builder.mutationFields((t) => ({
       return reread('FollowUpAction')(ctx, query, await createRecord(call, { kind: 'FollowUpAction', agencyId: finding.agencyId, data: { ...data, findingId: findingId.id, ownerAgencyId } }));
     },
   }),
-  updateFollowUpAction: t.prismaField({
-    type: 'FollowUpAction', description: UPDATE_HELP,
-    args: { input: t.arg({ type: UpdateFollowUpActionInput, required: true }) },
-    resolve: async (query, _root, { input: { id, version, ...data } }, ctx) => {
-      await updateRecord(recordCall(ctx), { kind: 'FollowUpAction', scope: 'programme:write', id: id.id, version, data });
-      return reread('FollowUpAction')(ctx, query, id.id);
-    },
-  }),
 }));
+
+/** Any of the Update…Input types (each has the record's global id and the version read). */
+type UpdateInputRef = ReturnType<typeof builder.inputType>;
+
+/**
+ * An update mutation: the fields given change, if the caller keeps the record and read the
+ * current version (updateRecord checks both and writes the audit row), then the record is read
+ * back with the selection asked for.
+ */
+export function updateMutation(
+  name: string, kind: RecordKind, input: UpdateInputRef, scope: WriteScope,
+  check?: { fields: string[]; run: (merged: Record<string, unknown>) => void },
+) {
+  builder.mutationField(name, (t) =>
+    t.prismaField({
+      type: kind as 'Plan',
+      description: `Only the fields given change. ${scope === 'services:write' ? SERVICES_HELP : CREATE_HELP}`,
+      args: { input: t.arg({ type: input as never, required: true }) },
+      resolve: async (query, _root, args, ctx) => {
+        const { id, version, ...data } = args.input as { id: { id: string }; version: number } & Record<string, unknown>;
+        await updateRecord(recordCall(ctx), { kind, scope, id: id.id, version, data, check });
+        return reread(kind)(ctx, query, id.id);
+      },
+    }),
+  );
+}
+
+const period = (start: string) => ({ fields: ['startOn', 'endOn'], run: (r: Record<string, unknown>) => checkPeriod(r[start] as Date | null, r.endOn as Date | null) });
+updateMutation('updatePlan', 'Plan', UpdatePlanInput, 'programme:write');
+updateMutation('updateActivity', 'Activity', UpdateActivityInput, 'programme:write', period('startOn'));
+updateMutation('updateBudgetLine', 'BudgetLine', UpdateBudgetLineInput, 'programme:write');
+updateMutation('updateLegalReview', 'LegalReview', UpdateLegalReviewInput, 'programme:write');
+updateMutation('updateCampaign', 'Campaign', UpdateCampaignInput, 'programme:write', period('startOn'));
+updateMutation('updatePartnership', 'Partnership', UpdatePartnershipInput, 'programme:write', period('startOn'));
+updateMutation('updateInspection', 'Inspection', UpdateInspectionInput, 'programme:write');
+updateMutation('updateInspectionFinding', 'InspectionFinding', UpdateInspectionFindingInput, 'programme:write');
+updateMutation('updateFollowUpAction', 'FollowUpAction', UpdateFollowUpActionInput, 'programme:write');

@@ -109,10 +109,20 @@ const restricted = (kind: RecordKind) => ({
   findUnique: (id: string, ctx: Context) => ({ id, AND: [readableWhere(ctx, kind)] }),
 });
 
-/** Who changed a record, when and how: its rows in the append-only audit log, oldest first. */
-function historyField(kind: RecordKind) {
-  builder.prismaObjectField(kind as 'Plan', 'history', (t) =>
-    t.prismaField({
+/** Kinds of record that belong to a unit (the rest hang under one that does). */
+const UNIT_KINDS: RecordKind[] = ['Plan', 'Activity', 'LegalReview', 'Campaign', 'Partnership', 'Inspection', 'ServicePoint'];
+
+/**
+ * What every kept record shows the same way: its keeper, unit, demo flag, version, and who
+ * changed it, when and how (its rows in the append-only audit log, oldest first).
+ */
+function recordFields(kind: RecordKind) {
+  builder.prismaObjectFields(kind as 'Plan', (t) => ({
+    agency: t.relation('agency', { description: 'The agency that keeps this record: only its officers and systems, and programme admins, change it.' }),
+    demo: t.exposeBoolean('demo', { description: 'Demo data, not real figures.' }),
+    version: t.exposeInt('version', { description: 'Send it back with a change: CONFLICT when someone changed the record since.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    history: t.prismaField({
       type: ['AuditLog'],
       description: 'The change history (append-only audit log), oldest first. Programme admins, agency officers, agency systems with programme:read, and the systems that keep the record.',
       resolve: (query, record, _args, ctx) => {
@@ -120,7 +130,8 @@ function historyField(kind: RecordKind) {
         return ctx.prisma.auditLog.findMany({ ...query, where: { subjectType: kind, subjectId: record.id }, orderBy: { id: 'asc' } });
       },
     }),
-  );
+  }));
+  if (UNIT_KINDS.includes(kind)) builder.prismaObjectField(kind as 'Plan', 'unit', (t) => t.relation('unit'));
 }
 
 export const PlanRef = builder.prismaNode('Plan', {
@@ -128,14 +139,9 @@ export const PlanRef = builder.prismaNode('Plan', {
   nullable: true,
   description: "An agency's yearly plan for a unit (public).",
   fields: (t) => ({
-    agency: t.relation('agency'),
-    unit: t.relation('unit'),
     year: t.exposeInt('year'),
     titleVi: t.exposeString('titleVi'),
     titleEn: t.exposeString('titleEn', { nullable: true }),
-    demo: t.exposeBoolean('demo', { description: 'Demo data, not real figures.' }),
-    version: t.exposeInt('version'),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     activities: t.relation('activities', { query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] } }),
   }),
 });
@@ -148,8 +154,6 @@ export const ActivityRef = builder.prismaNode('Activity', {
     plan: t.relation('plan'),
     task: t.relation('task'),
     objectiveGroup: t.relation('objectiveGroup', { nullable: true }),
-    agency: t.relation('agency'),
-    unit: t.relation('unit'),
     year: t.exposeInt('year'),
     titleVi: t.exposeString('titleVi'),
     titleEn: t.exposeString('titleEn', { nullable: true }),
@@ -157,9 +161,6 @@ export const ActivityRef = builder.prismaNode('Activity', {
     startOn: t.expose('startOn', { type: 'Date', nullable: true }),
     endOn: t.expose('endOn', { type: 'Date', nullable: true }),
     outputs: t.exposeString('outputs', { nullable: true, description: 'What the activity produced.' }),
-    demo: t.exposeBoolean('demo'),
-    version: t.exposeInt('version'),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     budget: t.field({
       type: [BudgetBySource],
       description: 'Planned and disbursed by source for this activity (public totals).',
@@ -184,14 +185,10 @@ export const BudgetLineRef = builder.prismaNode('BudgetLine', {
   description: 'Money for an activity from one source, in đồng. Restricted (see `Activity.budget` for public totals).',
   fields: (t) => ({
     activity: t.relation('activity'),
-    agency: t.relation('agency'),
     source: t.expose('source', { type: FundingSourceEnum }),
     plannedVnd: t.expose('plannedVnd', { type: 'Vnd' }),
     disbursedVnd: t.expose('disbursedVnd', { type: 'Vnd' }),
     note: t.exposeString('note', { nullable: true }),
-    demo: t.exposeBoolean('demo'),
-    version: t.exposeInt('version'),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
 
@@ -200,8 +197,6 @@ export const LegalReviewRef = builder.prismaNode('LegalReview', {
   nullable: true,
   description: 'Task 2: a law or policy reviewed for children (public).',
   fields: (t) => ({
-    agency: t.relation('agency'),
-    unit: t.relation('unit'),
     document: t.exposeString('document'),
     issuingBody: t.exposeString('issuingBody'),
     issuedOn: t.expose('issuedOn', { type: 'Date', nullable: true }),
@@ -209,9 +204,6 @@ export const LegalReviewRef = builder.prismaNode('LegalReview', {
     finding: t.exposeString('finding'),
     recommendation: t.exposeString('recommendation', { nullable: true }),
     status: t.expose('status', { type: ReviewStatusEnum, description: 'Of the follow-up to the recommendation.' }),
-    demo: t.exposeBoolean('demo'),
-    version: t.exposeInt('version'),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
 
@@ -220,8 +212,6 @@ export const CampaignRef = builder.prismaNode('Campaign', {
   nullable: true,
   description: 'Task 4: a communication campaign (public).',
   fields: (t) => ({
-    agency: t.relation('agency'),
-    unit: t.relation('unit'),
     titleVi: t.exposeString('titleVi'),
     titleEn: t.exposeString('titleEn', { nullable: true }),
     channel: t.exposeString('channel'),
@@ -230,9 +220,6 @@ export const CampaignRef = builder.prismaNode('Campaign', {
     startOn: t.expose('startOn', { type: 'Date' }),
     endOn: t.expose('endOn', { type: 'Date', nullable: true }),
     status: t.expose('status', { type: ActivityStatusEnum }),
-    demo: t.exposeBoolean('demo'),
-    version: t.exposeInt('version'),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
 
@@ -241,8 +228,6 @@ export const PartnershipRef = builder.prismaNode('Partnership', {
   nullable: true,
   description: 'Task 6: international cooperation (public).',
   fields: (t) => ({
-    agency: t.relation('agency'),
-    unit: t.relation('unit'),
     partner: t.exposeString('partner'),
     country: t.exposeString('country', { nullable: true, description: 'The partner’s country, or null for an international organisation.' }),
     scope: t.exposeString('scope'),
@@ -251,9 +236,6 @@ export const PartnershipRef = builder.prismaNode('Partnership', {
     startOn: t.expose('startOn', { type: 'Date' }),
     endOn: t.expose('endOn', { type: 'Date', nullable: true }),
     status: t.expose('status', { type: ActivityStatusEnum }),
-    demo: t.exposeBoolean('demo'),
-    version: t.exposeInt('version'),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
 
@@ -265,14 +247,9 @@ export const InspectionRef = builder.prismaNode('Inspection', {
   ...restricted('Inspection'),
   description: 'Task 8: an inspection, its findings and their follow-up. Restricted (public counts: `inspectionSummary`).',
   fields: (t) => ({
-    agency: t.relation('agency'),
-    unit: t.relation('unit'),
     inspectedBody: t.exposeString('inspectedBody'),
     inspectedOn: t.expose('inspectedOn', { type: 'Date' }),
     summary: t.exposeString('summary', { nullable: true }),
-    demo: t.exposeBoolean('demo'),
-    version: t.exposeInt('version'),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     // An inspection has a handful of findings, each a few actions: count them so, not as lists of ten.
     findings: t.relation('findings', { query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }, complexity: { field: 1, multiplier: 3 } }),
     overdueFollowUps: t.int({
@@ -289,12 +266,8 @@ export const InspectionFindingRef = builder.prismaNode('InspectionFinding', {
   ...restricted('InspectionFinding'),
   fields: (t) => ({
     inspection: t.relation('inspection'),
-    agency: t.relation('agency'),
     severity: t.expose('severity', { type: FindingSeverityEnum }),
     description: t.exposeString('description'),
-    demo: t.exposeBoolean('demo'),
-    version: t.exposeInt('version'),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     followUps: t.relation('followUps', { query: { orderBy: [{ dueOn: 'asc' }, { id: 'asc' }] }, complexity: { field: 1, multiplier: 3 } }),
   }),
 });
@@ -305,15 +278,11 @@ export const FollowUpActionRef = builder.prismaNode('FollowUpAction', {
   ...restricted('FollowUpAction'),
   fields: (t) => ({
     finding: t.relation('finding'),
-    agency: t.relation('agency', { description: 'The agency that keeps this record (the inspecting one).' }),
     ownerAgency: t.relation('ownerAgency', { description: 'The agency that must carry out the action.' }),
     description: t.exposeString('description'),
     dueOn: t.expose('dueOn', { type: 'Date' }),
     doneOn: t.expose('doneOn', { type: 'Date', nullable: true }),
     overdue: t.boolean({ description: "Not done and due before Vietnam's today.", select: { doneOn: true, dueOn: true }, resolve: isOverdue }),
-    demo: t.exposeBoolean('demo'),
-    version: t.exposeInt('version'),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
 
@@ -345,4 +314,4 @@ export const InspectionSummaryRef = builder.objectRef<Awaited<ReturnType<typeof 
   }),
 });
 
-for (const kind of RECORD_KINDS) historyField(kind);
+for (const kind of RECORD_KINDS) recordFields(kind);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
-import { createRecord, owningAgency, unitInYear, updateRecord } from '../programme/service.js';
-import { recordCall, shortText, text, title } from '../programme/mutations.js';
+import { createRecord, owningAgency, unitInYear } from '../programme/service.js';
+import { recordCall, shortText, text, title, updateMutation } from '../programme/mutations.js';
 import { today } from '../../calendar.js';
 import { ServicePointRef, ServiceSectorEnum } from './types.js';
 
@@ -39,12 +39,11 @@ const UpdateServicePointInput = builder.inputType('UpdateServicePointInput', {
   }),
 });
 
-const HELP = 'Officers of the agency, its API clients with services:write, and programme admins.';
 
 builder.mutationFields((t) => ({
   createServicePoint: t.prismaField({
     type: 'ServicePoint',
-    description: HELP,
+    description: 'Officers of the agency, its API clients with services:write, and programme admins.',
     args: { input: t.arg({ type: CreateServicePointInput, required: true }) },
     resolve: async (query, _root, { input: { agencyCode, unitCode, ...data } }, ctx) => {
       const call = recordCall(ctx);
@@ -54,13 +53,6 @@ builder.mutationFields((t) => ({
       return ctx.prisma.servicePoint.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
-  updateServicePoint: t.prismaField({
-    type: 'ServicePoint',
-    description: `Only the fields given change. ${HELP}`,
-    args: { input: t.arg({ type: UpdateServicePointInput, required: true }) },
-    resolve: async (query, _root, { input: { id, version, ...data } }, ctx) => {
-      await updateRecord(recordCall(ctx), { kind: 'ServicePoint', scope: 'services:write', id: id.id, version, data });
-      return ctx.prisma.servicePoint.findUniqueOrThrow({ ...query, where: { id: id.id } });
-    },
-  }),
 }));
+
+updateMutation('updateServicePoint', 'ServicePoint', UpdateServicePointInput, 'services:write');

@@ -7,8 +7,6 @@ export const ServicePointRef = builder.prismaNode('ServicePoint', {
   nullable: true,
   description: 'Task 3: a place (or line) where children and families get a service. Public.',
   fields: (t) => ({
-    agency: t.relation('agency', { description: 'The agency that keeps this entry.' }),
-    unit: t.relation('unit'),
     sector: t.expose('sector', { type: ServiceSectorEnum }),
     nameVi: t.exposeString('nameVi'),
     nameEn: t.exposeString('nameEn', { nullable: true }),
@@ -18,8 +16,5 @@ export const ServicePointRef = builder.prismaNode('ServicePoint', {
     email: t.exposeString('email', { nullable: true }),
     services: t.exposeStringList('services', { description: 'The services offered.' }),
     helpline: t.exposeBoolean('helpline', { description: 'A telephone line rather than a place (the 111 child helpline).' }),
-    demo: t.exposeBoolean('demo'),
-    version: t.exposeInt('version'),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
