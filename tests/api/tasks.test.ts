@@ -149,6 +149,18 @@ describe('lists: keyset pages and filters', () => {
     expect((await all({ unit: '916', year: 2022 })).total).toBe(await server.prisma.activity.count({ where: { year: 2022, unit: { OR: [{ code: '916' }, { parent: { code: '916' } }] } } }));
   });
 
+  it('loads a page of activities with their agency, unit, task and budget in a fixed number of SQL queries (no N+1)', async () => {
+    const PAGE = (first: number) => `{ activities(first: ${first}) { totalCount edges { node { titleVi agency { code } unit { code } task { number } plan { year } budget { source planned disbursed } } } } }`;
+    const count = async (first: number) => {
+      server.queries.length = 0;
+      expect(ok(await actors.anonymous.request(PAGE(first))).activities.edges).toHaveLength(first);
+      return server.queries.length;
+    };
+    const few = await count(2);
+    expect(await count(40)).toBe(few);
+    expect(few).toBeLessThanOrEqual(10);
+  });
+
   it('refuses a page bigger than 100 and a forged cursor, clearly', async () => {
     expect(errorCode(await actors.anonymous.request('{ activities(first: 101) { totalCount } }'))).toBe('BAD_USER_INPUT');
     expect(errorCode(await actors.anonymous.request('{ activities(first: 5, after: "bm9wZQ") { totalCount } }'))).toBe('BAD_USER_INPUT');
