@@ -159,6 +159,16 @@ describe.skipIf(!executablePath)('agency pages', { timeout: 180_000 }, () => {
         expect([saved.status, saved.outputs, saved.version]).toEqual(['DONE', '120 học sinh tham gia', 2]);
         expect(saved.budgetLines.map((l) => [l.source, l.plannedVnd, l.disbursedVnd])).toEqual([['STATE_BUDGET', 150000000n, 90000000n]]);
         expect(await server.prisma.auditLog.count({ where: { subjectId: { in: [activity.id, saved.budgetLines[0]!.id] } } })).toBe(4);
+
+        // The agency's entries in the service directory are kept on the same page.
+        const point = await server.prisma.servicePoint.findFirstOrThrow({ where: { agency: { code: 'SGDDT' } }, orderBy: { id: 'asc' } });
+        const hours = `Thứ Hai–Thứ Sáu 7:00–${javaScript ? '17:00' : '16:30'}`;
+        const entry = page.locator(`[id="service-${globalId('ServicePoint', point.id)}"]`);
+        await entry.getByLabel('Giờ làm việc').fill(hours);
+        await entry.getByRole('button', { name: 'Lưu' }).click();
+        await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã lưu.');
+        const kept = await server.prisma.servicePoint.findUniqueOrThrow({ where: { id: point.id } });
+        expect([kept.hours, kept.version]).toEqual([hours, point.version + 1]);
       });
     });
   }

@@ -233,6 +233,24 @@ export const AgencyWorkQuery = graphql(
 					}
 				}
 			}
+			servicePoints(agencyCode: $agencyCode, first: 50) {
+				edges {
+					node {
+						id
+						nameVi
+						nameEn
+						address
+						hours
+						phone
+						version
+						unit {
+							id
+							nameVi
+							nameEn
+						}
+					}
+				}
+			}
 			activities(agencyCode: $agencyCode, first: 10, after: $after) {
 				totalCount
 				pageInfo {
@@ -285,6 +303,15 @@ export const CreateBudgetLineMutation = graphql(`
 export const UpdateBudgetLineMutation = graphql(`
 	mutation UpdateBudgetLine($input: UpdateBudgetLineInput!) {
 		updateBudgetLine(input: $input) {
+			id
+			version
+		}
+	}
+`);
+
+export const UpdateServicePointMutation = graphql(`
+	mutation UpdateServicePoint($input: UpdateServicePointInput!) {
+		updateServicePoint(input: $input) {
 			id
 			version
 		}

@@ -3,7 +3,7 @@ import type { CombinedError } from '@urql/core';
 import { serverClient } from '$lib/graphql/client.server';
 import { describeError, failLoad } from '$lib/graphql/errors';
 import {
-	AgencyWorkQuery, CreateActivityMutation, CreateBudgetLineMutation, UpdateActivityMutation, UpdateBudgetLineMutation, WritableAgenciesQuery
+	AgencyWorkQuery, CreateActivityMutation, CreateBudgetLineMutation, UpdateActivityMutation, UpdateBudgetLineMutation, UpdateServicePointMutation, WritableAgenciesQuery
 } from '$lib/graphql/tasks';
 import { isActivityStatus, isFundingSource } from '$lib/graphql/types';
 import type { Actions, PageServerLoad } from './$types';
@@ -90,5 +90,20 @@ export const actions: Actions = {
 			})
 			.toPromise();
 		return answer(result, event.locals.t, { saved: field(form, 'activityId') });
+	},
+	updateServicePoint: async (event) => {
+		const form = await event.request.formData();
+		const result = await serverClient(event)
+			.mutation(UpdateServicePointMutation, {
+				input: {
+					id: field(form, 'id') ?? '',
+					version: Number(field(form, 'version')),
+					address: field(form, 'address'),
+					hours: field(form, 'hours'),
+					phone: field(form, 'phone')
+				}
+			})
+			.toPromise();
+		return answer(result, event.locals.t, { saved: field(form, 'id') });
 	}
 };
