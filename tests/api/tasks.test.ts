@@ -62,8 +62,11 @@ describe('task pages (public)', () => {
     for (let n = 1; n <= 8; n++) {
       const { task } = ok(await actors.anonymous.request(TASK, { n }));
       expect(task.number).toBe(n);
-      expect(task.activities.totalCount).toBeGreaterThan(0);
-      expect(task.activities.edges.every((e: any) => e.node.demo)).toBe(true);
+      // Other test files add activities of their own to the same database: count the demo ones.
+      const demo = await server.prisma.activity.count({ where: { task: { number: n }, demo: true } });
+      expect(demo).toBeGreaterThan(0);
+      expect(task.activities.totalCount).toBeGreaterThanOrEqual(demo);
+      expect(task.activities.edges.length).toBe(Math.min(5, task.activities.totalCount));
       expect(task.budgetSummary.map((b: any) => b.source)).toEqual(['STATE_BUDGET', 'SOCIAL_MOBILISATION', 'INTERNATIONAL']);
       expect(BigInt(task.budgetSummary[0].planned)).toBeGreaterThan(0n);
     }
