@@ -176,7 +176,8 @@ describe('lists: keyset pages and filters', () => {
       campaigns(year: 2024, agencyCode: "SGDDT") { totalCount edges { node { startOn endOn agency { code } } } }
       partnerships(status: IN_PROGRESS) { totalCount edges { node { status committedVnd disbursedVnd } } }
     }`));
-    expect(legalReviews.totalCount).toBe(1);
+    expect(legalReviews.totalCount).toBe(await server.prisma.legalReview.count({ where: { reviewedOn: { gte: new Date('2023-01-01'), lt: new Date('2024-01-01') } } }));
+    expect(legalReviews.totalCount).toBeGreaterThan(0);
     expect(legalReviews.edges[0].node.reviewedOn).toMatch(/^2023-/);
     expect(campaigns.edges.length).toBeGreaterThan(0);
     for (const { node } of campaigns.edges) expect(node.agency.code).toBe('SGDDT');
