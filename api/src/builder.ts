@@ -29,7 +29,7 @@ export const builder = new SchemaBuilder<{
      * role must hold too: scope maps grant access when any one scope passes. */
     apiScope: ApiScope;
   };
-  Scalars: { DateTime: { Input: Date; Output: Date }; Date: { Input: Date; Output: Date }; JSON: { Input: never; Output: unknown } };
+  Scalars: { DateTime: { Input: Date; Output: Date }; Date: { Input: Date; Output: Date }; JSON: { Input: never; Output: unknown }; Vnd: { Input: bigint; Output: bigint } };
   DefaultFieldNullability: false;
 }>({
   plugins: [ScopeAuthPlugin, ComplexityPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],

@@ -190,6 +190,7 @@ export const demoAccounts = {
   moderator: { username: 'moderator.demo', displayName: 'Chị Lan (Đoàn Thanh niên)' },
   officer: { username: 'officer.demo', displayName: 'Anh Minh (Sở Giáo dục và Đào tạo)' },
   admin: { username: 'admin.demo', displayName: 'Chị Hoa (Sở Lao động – Thương binh và Xã hội)' },
+  socialOfficer: { username: 'officer.social.demo', displayName: 'Anh Phong (Sở Lao động – Thương binh và Xã hội)' },
 };
 
 /**
@@ -266,3 +267,72 @@ export const registerWards: [code: string, children: number][] = [
 ];
 
 export const registerGivenNames = ['An', 'Bình', 'Cúc', 'Dũng', 'Giang', 'Hà', 'Khoa', 'Lan', 'Minh', 'Ngọc', 'Phúc', 'Quyên'];
+
+// ─── the eight tasks at work (demo only; see seed/programme-records.ts) ─────────────────
+
+export const activityTitles: Record<number, { vi: string; en: string }> = {
+  1: { vi: 'Hội nghị phối hợp triển khai mục tiêu, chỉ tiêu vì trẻ em', en: "Coordination meeting on the programme's objectives and targets" },
+  2: { vi: 'Rà soát văn bản về quyền trẻ em trong trường học', en: "Review of school rules for children's rights" },
+  3: { vi: 'Tập huấn kết nối dịch vụ y tế, giáo dục, tư pháp, xã hội cho trẻ em', en: 'Training on linking health, education, justice and social services for children' },
+  4: { vi: 'Truyền thông về Tổng đài 111 trong trường học', en: 'Telling pupils about the 111 helpline' },
+  5: { vi: 'Vận động nguồn lực cho quỹ bảo trợ trẻ em', en: "Raising resources for the children's fund" },
+  6: { vi: 'Hội thảo chia sẻ kinh nghiệm với đối tác quốc tế', en: 'Workshop with international partners' },
+  7: { vi: 'Trao học bổng và quà cho trẻ em có hoàn cảnh đặc biệt', en: 'Scholarships and gifts for children in special circumstances' },
+  8: { vi: 'Kiểm tra việc thực hiện chính sách trẻ em tại cơ sở', en: 'Checking how child policies are carried out locally' },
+};
+
+type ReviewStatus = 'OPEN' | 'IN_PROGRESS' | 'DONE';
+export const legalReviews: { document: string; issuingBody: string; issuedOn: string; reviewedOn: string; finding: string; recommendation: string; status: ReviewStatus }[] = [
+  { document: 'Quyết định số 12/2019/QĐ-UBND về hỗ trợ trẻ em có hoàn cảnh đặc biệt (mẫu)', issuingBody: 'UBND thành phố Cần Thơ', issuedOn: '2019-05-10', reviewedOn: '2021-06-15', finding: 'Mức hỗ trợ chưa được điều chỉnh từ năm 2019.', recommendation: 'Điều chỉnh mức hỗ trợ theo chuẩn nghèo mới.', status: 'DONE' },
+  { document: 'Kế hoạch số 45/KH-UBND về phòng, chống tai nạn thương tích trẻ em (mẫu)', issuingBody: 'UBND thành phố Cần Thơ', issuedOn: '2020-03-02', reviewedOn: '2022-04-20', finding: 'Chưa có chỉ tiêu riêng về phòng chống đuối nước.', recommendation: 'Bổ sung chỉ tiêu dạy bơi cho học sinh tiểu học.', status: 'DONE' },
+  { document: 'Quy chế phối hợp liên ngành bảo vệ trẻ em (mẫu)', issuingBody: 'Sở Lao động – Thương binh và Xã hội', issuedOn: '2021-08-01', reviewedOn: '2023-03-14', finding: 'Thiếu quy trình chuyển tuyến giữa y tế và công tác xã hội.', recommendation: 'Bổ sung quy trình chuyển tuyến và đầu mối liên hệ.', status: 'IN_PROGRESS' },
+  { document: 'Nghị quyết số 08/2022/NQ-HĐND về chính sách hỗ trợ học phí (mẫu)', issuingBody: 'HĐND thành phố Cần Thơ', issuedOn: '2022-07-15', reviewedOn: '2024-05-09', finding: 'Trẻ em khuyết tật học hòa nhập chưa được nêu rõ.', recommendation: 'Ghi rõ đối tượng trẻ em khuyết tật học hòa nhập.', status: 'IN_PROGRESS' },
+  { document: 'Quy định về tổ chức Hội đồng trẻ em các cấp (mẫu)', issuingBody: 'UBND thành phố Cần Thơ', issuedOn: '2021-09-01', reviewedOn: '2025-09-22', finding: 'Cần cập nhật theo mô hình chính quyền hai cấp.', recommendation: 'Sửa đổi để hội đồng cấp phường, xã thay hội đồng cấp huyện.', status: 'OPEN' },
+  { document: 'Hướng dẫn về an toàn trẻ em trên môi trường mạng (mẫu)', issuingBody: 'Sở Thông tin và Truyền thông', issuedOn: '2023-02-01', reviewedOn: '2026-03-18', finding: 'Chưa đề cập báo cáo nội dung xấu qua Tổng đài 111.', recommendation: 'Bổ sung kênh báo cáo qua Tổng đài 111.', status: 'OPEN' },
+];
+
+type Status = 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
+export const campaigns: { agency: string; unit: string; titleVi: string; titleEn: string; channel: string; audience: string; reach: number | null; startOn: string; endOn: string; status: Status }[] = [
+  { agency: 'STTTT', unit: '92', titleVi: 'Tháng hành động vì trẻ em 2021 (mẫu)', titleEn: 'Action Month for Children 2021 (demo)', channel: 'Đài phát thanh, truyền hình', audience: 'Cha mẹ và người chăm sóc', reach: 120000, startOn: '2021-06-01', endOn: '2021-06-30', status: 'DONE' },
+  { agency: 'SGDDT', unit: '916', titleVi: 'Em biết số 111 (mẫu)', titleEn: 'I know 111 (demo)', channel: 'Sinh hoạt dưới cờ ở trường', audience: 'Học sinh tiểu học và trung học cơ sở', reach: 18500, startOn: '2022-09-05', endOn: '2022-12-20', status: 'DONE' },
+  { agency: 'STTTT', unit: '92', titleVi: 'An toàn trên mạng cho trẻ em (mẫu)', titleEn: 'Safe online for children (demo)', channel: 'Mạng xã hội', audience: 'Thiếu niên 11–15 tuổi', reach: 64000, startOn: '2023-03-01', endOn: '2023-05-31', status: 'DONE' },
+  { agency: 'SGDDT', unit: '918', titleVi: 'Phòng chống đuối nước mùa hè (mẫu)', titleEn: 'Preventing drowning in summer (demo)', channel: 'Tờ rơi, loa phường', audience: 'Học sinh và cha mẹ', reach: 9200, startOn: '2024-05-15', endOn: '2024-08-15', status: 'DONE' },
+  { agency: 'STTTT', unit: '92.102', titleVi: 'Lắng nghe trẻ em nói (mẫu)', titleEn: 'Listening to children (demo)', channel: 'Diễn đàn trẻ em', audience: 'Hội đồng trẻ em phường', reach: 450, startOn: '2025-10-01', endOn: '2025-11-30', status: 'DONE' },
+  { agency: 'SGDDT', unit: '92.101', titleVi: 'Trường học an toàn, thân thiện (mẫu)', titleEn: 'Safe and friendly schools (demo)', channel: 'Sinh hoạt dưới cờ ở trường', audience: 'Học sinh', reach: null, startOn: '2026-09-05', endOn: '2026-12-31', status: 'IN_PROGRESS' },
+];
+
+export const partnerships: { unit: string; partner: string; country: string | null; scope: string; committedMillion: number; disbursedMillion: number; startOn: string; endOn: string | null; status: Status }[] = [
+  { unit: '92', partner: 'UNICEF Việt Nam', country: null, scope: 'Hỗ trợ kỹ thuật hệ thống bảo vệ trẻ em dựa vào cộng đồng (mẫu)', committedMillion: 4800, disbursedMillion: 4650, startOn: '2021-03-01', endOn: '2023-12-31', status: 'DONE' },
+  { unit: '92', partner: 'Save the Children', country: null, scope: 'Mô hình Hội đồng trẻ em và quyền tham gia (mẫu)', committedMillion: 2100, disbursedMillion: 1300, startOn: '2023-01-01', endOn: '2026-12-31', status: 'IN_PROGRESS' },
+  { unit: '919', partner: 'Plan International', country: null, scope: 'Phòng chống đuối nước và dạy bơi an toàn (mẫu)', committedMillion: 1500, disbursedMillion: 1500, startOn: '2022-04-01', endOn: '2024-06-30', status: 'DONE' },
+  { unit: '92.108', partner: 'KOICA', country: 'Hàn Quốc', scope: 'Trang thiết bị cho trạm y tế phường (mẫu)', committedMillion: 3600, disbursedMillion: 900, startOn: '2025-08-01', endOn: '2027-07-31', status: 'IN_PROGRESS' },
+  { unit: '92', partner: 'World Vision', country: null, scope: 'Học bổng cho trẻ em có hoàn cảnh đặc biệt (mẫu)', committedMillion: 800, disbursedMillion: 0, startOn: '2026-10-01', endOn: null, status: 'PLANNED' },
+];
+
+export const inspections: { agency: string; unit: string; body: string; on: string; summary: string; findings: { description: string; owner: string; action: string; dueOn: string; doneOn: string | null }[] }[] = [
+  { agency: 'TTTP', unit: '916', body: 'UBND quận Ninh Kiều (mẫu)', on: '2022-10-12', summary: 'Thanh tra việc thực hiện chính sách trợ giúp xã hội cho trẻ em (mẫu).', findings: [
+    { description: 'Hồ sơ trợ cấp của 3 trẻ em chậm cập nhật.', owner: 'UBND-916', action: 'Cập nhật hồ sơ và chi trả bù.', dueOn: '2022-12-31', doneOn: '2022-12-20' },
+  ] },
+  { agency: 'SLDTBXH', unit: '918', body: 'Trung tâm công tác xã hội thành phố (mẫu)', on: '2023-08-22', summary: 'Kiểm tra chất lượng dịch vụ chăm sóc thay thế (mẫu).', findings: [
+    { description: 'Thiếu sổ theo dõi tư vấn tâm lý.', owner: 'SLDTBXH', action: 'Lập sổ theo dõi theo mẫu.', dueOn: '2023-10-31', doneOn: '2023-10-15' },
+    { description: 'Phòng ở chưa tách theo độ tuổi.', owner: 'SLDTBXH', action: 'Bố trí lại phòng ở theo nhóm tuổi.', dueOn: '2024-03-31', doneOn: '2024-05-02' },
+  ] },
+  { agency: 'TTTP', unit: '92.105', body: 'UBND phường Bình Thủy (mẫu)', on: '2025-11-05', summary: 'Thanh tra công tác bảo vệ trẻ em sau sắp xếp đơn vị hành chính (mẫu).', findings: [
+    { description: 'Chưa phân công cán bộ phụ trách trẻ em sau sáp nhập.', owner: 'SLDTBXH', action: 'Phân công và tập huấn cán bộ phụ trách.', dueOn: '2026-02-28', doneOn: null },
+    { description: 'Danh sách trẻ em có hoàn cảnh đặc biệt chưa được chuyển giao đủ.', owner: 'SLDTBXH', action: 'Hoàn tất bàn giao danh sách.', dueOn: '2026-12-31', doneOn: null },
+  ] },
+  { agency: 'SLDTBXH', unit: '92.102', body: 'Trường Tiểu học Cái Khế (mẫu)', on: '2026-04-16', summary: 'Kiểm tra việc phòng, chống bạo lực học đường (mẫu).', findings: [
+    { description: 'Chưa niêm yết số Tổng đài 111 ở các lớp học.', owner: 'SGDDT', action: 'Niêm yết số 111 ở mọi lớp học.', dueOn: '2026-06-30', doneOn: null },
+    { description: 'Tổ tư vấn học đường chưa có lịch trực.', owner: 'SGDDT', action: 'Ban hành lịch trực tư vấn.', dueOn: '2027-01-31', doneOn: null },
+    { description: 'Sân chơi có thiết bị hư hỏng.', owner: 'SGDDT', action: 'Sửa chữa thiết bị sân chơi.', dueOn: '2026-08-31', doneOn: '2026-08-20' },
+  ] },
+];
+
+type Sector = 'HEALTH' | 'EDUCATION' | 'JUSTICE' | 'SOCIAL_PROTECTION' | 'CHILD_PROTECTION';
+export const servicePointKinds: { sector: Sector; agency: string; nameVi: string; nameEn: string; street: string; hours: string; services: string[] }[] = [
+  { sector: 'HEALTH', agency: 'SYT', nameVi: 'Trạm Y tế', nameEn: 'Health station', street: 'Trần Hưng Đạo', hours: 'Thứ Hai–Thứ Sáu 7:00–17:00; cấp cứu 24/7', services: ['Tiêm chủng', 'Khám sức khỏe trẻ em', 'Dinh dưỡng'] },
+  { sector: 'EDUCATION', agency: 'SGDDT', nameVi: 'Phòng tư vấn học đường', nameEn: 'School counselling room', street: 'Nguyễn Trãi', hours: 'Thứ Hai–Thứ Bảy 7:00–11:00', services: ['Tư vấn tâm lý', 'Hỗ trợ học tập', 'Giáo dục hòa nhập'] },
+  { sector: 'JUSTICE', agency: 'STP', nameVi: 'Điểm trợ giúp pháp lý', nameEn: 'Legal aid point', street: 'Lý Tự Trọng', hours: 'Thứ Ba và Thứ Năm 8:00–16:00', services: ['Trợ giúp pháp lý miễn phí', 'Hỗ trợ trẻ em trong tố tụng'] },
+  { sector: 'SOCIAL_PROTECTION', agency: 'SLDTBXH', nameVi: 'Bộ phận chính sách xã hội', nameEn: 'Social welfare desk', street: 'Hòa Bình', hours: 'Thứ Hai–Thứ Sáu 7:30–16:30', services: ['Trợ cấp xã hội', 'Bảo hiểm y tế cho trẻ em', 'Học bổng'] },
+  { sector: 'CHILD_PROTECTION', agency: 'SLDTBXH', nameVi: 'Điểm tư vấn bảo vệ trẻ em', nameEn: 'Child protection point', street: '30 Tháng 4', hours: 'Thứ Hai–Thứ Sáu 7:30–16:30', services: ['Tiếp nhận tin báo', 'Tư vấn tâm lý', 'Quản lý trường hợp'] },
+];

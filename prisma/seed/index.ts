@@ -6,6 +6,7 @@ import {
 import * as data from './data.js';
 import { seedRegister } from './register.js';
 import { seedIndicators } from './indicators.js';
+import { seedProgrammeRecords } from './programme-records.js';
 
 const MEMBERS_PER_COUNCIL = 9;
 
@@ -16,6 +17,7 @@ export async function seed(prisma: Db) {
   await seedPeople(prisma, councils, agencies);
   await seedRegister(prisma);
   await seedIndicators(prisma, { programmeId, agencies, lastYear: new Date().getUTCFullYear() });
+  await seedProgrammeRecords(prisma, agencies);
 }
 
 type Unit = { id: string; code: string; nameVi: string };

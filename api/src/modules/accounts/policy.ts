@@ -19,7 +19,7 @@ export function maySeeSchema({ viewer, apiClient }: { viewer: Viewer | null; api
  * ApiClient, so adding one here needs no migration.
  */
 export const API_SCOPES = {
-  'programme:read': 'Read programme records that are not public (plans, budgets, inspections).',
+  'programme:read': 'Read programme records that are not public (budget lines one by one, inspections and their findings; docs/PROGRAMME-RECORDS.md).',
   'programme:write': "Create and update the agency's own programme records.",
   'indicators:read': 'Read indicator data that is not yet approved and published.',
   'indicators:write': "Submit indicator data for the agency's units.",

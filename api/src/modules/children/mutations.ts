@@ -56,7 +56,7 @@ const AddServiceReceiptInput = builder.inputType('AddServiceReceiptInput', {
     purpose: t.string({ required: true, description: PURPOSE }),
     sector: t.field({ type: ServiceSectorEnum, required: true }),
     description: t.string({ required: true }),
-    servicePointId: t.string({ description: 'The service directory entry, when known.' }),
+    servicePointId: t.string({ description: 'The service directory entry (`ServicePoint`’s row id, as in `servicePointId`), when known.' }),
     receivedOn: t.string({ required: true, description: 'YYYY-MM-DD' }),
   }),
 });

@@ -504,6 +504,10 @@ export function addServiceReceipt(call: RegisterCall, { purpose, ...raw }: AddSe
   return addToRecord(call, String(raw.childId ?? ''), purpose, async (tx, childId) => {
     if (!input.success) throw new AppError('BAD_USER_INPUT', undefined, { detail: input.error.issues[0]?.path.join('.') || 'input' });
     const { sector, description, servicePointId, receivedOn } = input.data;
+    // The directory entry must exist (a foreign key too): a mistyped id is bad input, not a fault.
+    if (servicePointId && !(await tx.servicePoint.findUnique({ where: { id: servicePointId }, select: { id: true } }))) {
+      throw new AppError('BAD_USER_INPUT', 'UNKNOWN_SERVICE_POINT');
+    }
     await tx.serviceReceipt.create({ data: { childId, sector, description, servicePointId: servicePointId ?? null, receivedOn, recordedById: call.actor.userId } });
   });
 }

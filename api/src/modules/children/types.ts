@@ -1,4 +1,5 @@
 import type { RegisterAccessLog } from '@treem/db/client';
+import { ServiceSectorEnum } from '../services/types.js';
 import { AdminUnitRef } from '../geo/types.js';
 import { builder } from '../../builder.js';
 import { AppError } from '../../errors.js';
@@ -20,7 +21,7 @@ export const CircumstanceGroupEnum = builder.enumType('CircumstanceGroup', {
 export const GuardianRelationEnum = builder.enumType('GuardianRelation', {
   values: ['MOTHER', 'FATHER', 'GRANDPARENT', 'SIBLING', 'OTHER_RELATIVE', 'LEGAL_GUARDIAN', 'FOSTER_CARER', 'OTHER'] as const,
 });
-export const ServiceSectorEnum = builder.enumType('ServiceSector', { values: ['HEALTH', 'EDUCATION', 'JUSTICE', 'SOCIAL_PROTECTION', 'CHILD_PROTECTION'] as const });
+export { ServiceSectorEnum };
 export const ConsentGiverEnum = builder.enumType('ConsentGiver', { values: ['CHILD', 'GUARDIAN', 'CHILD_AND_GUARDIAN'] as const });
 export const ConsentScopeEnum = builder.enumType('ConsentScope', { values: ['RECORD_KEEPING', 'SHARE_WITH_SERVICE', 'SHARE_WITH_AGENCY', 'REGISTRY_VERIFICATION'] as const });
 export const RegistryMatchEnum = builder.enumType('RegistryMatch', {
@@ -62,7 +63,7 @@ const ServiceReceiptRef = builder.objectRef<View['services'][number]>('ServiceRe
     id: t.exposeID('id'),
     sector: t.expose('sector', { type: ServiceSectorEnum }),
     description: t.exposeString('description'),
-    servicePointId: t.exposeString('servicePointId', { nullable: true, description: 'The service directory entry, once the directory is linked.' }),
+    servicePointId: t.exposeString('servicePointId', { nullable: true, description: 'The row id of the service directory entry (`servicePoints`), when known.' }),
     receivedOn: t.exposeString('receivedOn', { description: 'YYYY-MM-DD' }),
   }),
 });

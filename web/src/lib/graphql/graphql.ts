@@ -9,7 +9,7 @@ import type { introspection } from './graphql-env.d.ts';
  */
 export const graphql = initGraphQLTada<{
 	introspection: introspection;
-	scalars: { DateTime: string; Date: string; ID: string; JSON: unknown };
+	scalars: { DateTime: string; Date: string; ID: string; JSON: unknown; Vnd: string };
 	disableMasking: true;
 }>();
 

@@ -106,3 +106,23 @@ export const objectiveGroups = [1, 2, 3, 4] as const;
 export function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
 	return values.find((v) => v === value);
 }
+
+export type ActivityStatus = Enum<'ActivityStatus'>;
+export type FundingSource = Enum<'FundingSource'>;
+export type ServiceSector = Enum<'ServiceSector'>;
+
+export const activityStatuses = ['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const satisfies readonly ActivityStatus[];
+export const fundingSources = ['STATE_BUDGET', 'SOCIAL_MOBILISATION', 'INTERNATIONAL'] as const satisfies readonly FundingSource[];
+export const serviceSectors = ['HEALTH', 'EDUCATION', 'JUSTICE', 'SOCIAL_PROTECTION', 'CHILD_PROTECTION'] as const satisfies readonly ServiceSector[];
+
+export function isActivityStatus(value: unknown): value is ActivityStatus {
+	return activityStatuses.some((status) => status === value);
+}
+
+export function isFundingSource(value: unknown): value is FundingSource {
+	return fundingSources.some((source) => source === value);
+}
+
+export function isServiceSector(value: unknown): value is ServiceSector {
+	return serviceSectors.some((sector) => sector === value);
+}

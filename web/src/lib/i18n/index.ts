@@ -103,3 +103,14 @@ export function localName(named: { nameVi: string; nameEn: string }, locale: Loc
 export function formatNumber(value: number, locale: Locale, digits = 1): string {
 	return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: digits }).format(value);
 }
+
+/** Whole đồng (a digit string from the API, exact past 2^53) as people read money: "1.250.000 ₫". */
+export function formatVnd(digits: string, locale: Locale): string {
+	return new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(BigInt(digits));
+}
+
+/** A share as a percentage, "90 %" / "90%". */
+export function formatPercent(part: bigint, whole: bigint, locale: Locale): string {
+	if (whole === 0n) return '–';
+	return new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 0 }).format(Number((part * 1000n) / whole) / 1000);
+}
