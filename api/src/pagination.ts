@@ -65,6 +65,17 @@ export function pageQuery({ first, last, after, before }: ConnectionArgs): PageQ
   return { where, orderBy: [{ createdAt: direction }, { id: direction }], take: size + 1, backwards, size };
 }
 
+/**
+ * The page for a queue, read oldest first (the longest wait first): `first` with `after` only.
+ * Cursors are the same keys as in newest-first lists, walked the other way.
+ */
+export function queuePageQuery({ first, last, after, before }: ConnectionArgs): PageQuery {
+  if (last != null || before != null) throw new AppError('BAD_USER_INPUT', 'PAGE_ARGS');
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  const where = after ? beyond(decodeCursor(after), 'newer') : {};
+  return { where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: size + 1, backwards: false, size };
+}
+
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
