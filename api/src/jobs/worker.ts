@@ -5,6 +5,7 @@ import { crontab, registeredTasks } from './registry.js';
 import '../modules/accounts/jobs.js';
 import '../modules/children/jobs.js';
 import '../modules/notifications/jobs.js';
+import '../modules/proposals/jobs.js';
 
 // graphile-worker narrates every poll at info level; keep warnings and errors.
 const logger = new Logger((scope) => (level, message, meta) => {

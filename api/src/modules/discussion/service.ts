@@ -5,7 +5,7 @@ import { recordAudit, type Actor } from '../audit/service.js';
 import { isCurrentMember, moderates } from '../council/policy.js';
 import { notify } from '../notifications/service.js';
 import { PUBLISHED_STATES, visibleProposalsWhere } from '../proposals/policy.js';
-import { queuePageQuery, toConnection, type ConnectionArgs } from '../../pagination.js';
+import { pageQuery, toConnection, type ConnectionArgs } from '../../pagination.js';
 import { pendingCommentsWhere, visibleCommentsWhere } from './policy.js';
 
 declare module '../audit/service.js' {
@@ -131,7 +131,7 @@ export async function resolveReports({ prisma, viewer, actor, target, hide }: { 
 /** Pending comments in the viewer's councils, oldest first (the longest wait first). */
 export async function commentQueue({ prisma, viewer, args, query }: { prisma: Db; viewer: Viewer | null; args: ConnectionArgs; query: Query }) {
   if (!viewer) throw new AppError('UNAUTHENTICATED');
-  const page = queuePageQuery(args);
+  const page = pageQuery(args, { oldestFirst: true });
   const where = pendingCommentsWhere(viewer.moderatedCouncilIds);
   const rows = await prisma.comment.findMany({ ...query, where: { AND: [where, page.where] }, orderBy: page.orderBy, take: page.take });
   return { ...toConnection(rows, page), totalCount: () => prisma.comment.count({ where }) };

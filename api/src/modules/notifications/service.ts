@@ -1,5 +1,6 @@
 import type { Db, NotificationKind, Prisma } from '@treem/db/client';
 import { z } from 'zod';
+import { today } from '../../calendar.js';
 import { AppError } from '../../errors.js';
 import { pageQuery, toConnection, type ConnectionArgs } from '../../pagination.js';
 import type { Viewer } from '../accounts/service.js';
@@ -15,6 +16,26 @@ export async function notify(tx: Tx, { userIds, kind, proposalId, commentId }: {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return;
   await tx.notification.createMany({ data: unique.map((userId) => ({ userId, kind, proposalId, commentId })) });
+}
+
+/**
+ * A notice about a proposal to its author, or to its author and every current member of its
+ * council (the children who can vote there): chosen and written in one PostgreSQL statement.
+ * Called by the proposal transitions in their own transaction.
+ */
+export async function notifyAboutProposal(tx: Pick<Prisma.TransactionClient, '$executeRaw'>, { proposalId, kind, audience }: { proposalId: string; kind: NotificationKind; audience: 'author' | 'council' }) {
+  const day = today();
+  await tx.$executeRaw`
+    INSERT INTO "Notification" ("id", "userId", "kind", "proposalId", "createdAt")
+    SELECT gen_random_uuid()::text, who."userId", ${kind}::"NotificationKind", ${proposalId}, now()
+    FROM (
+      SELECT p."authorId" AS "userId" FROM "Proposal" p WHERE p."id" = ${proposalId}
+      UNION
+      SELECT m."userId" FROM "Proposal" p
+        JOIN "Term" t ON t."councilId" = p."councilId" AND t."startsOn" <= ${day}::date AND ${day}::date <= t."endsOn"
+        JOIN "Membership" m ON m."termId" = t."id" AND m."leftAt" IS NULL
+      WHERE p."id" = ${proposalId} AND ${audience} = 'council'
+    ) who`;
 }
 
 type NotificationQuery = { include?: object; select?: object } & Record<string, unknown>;
