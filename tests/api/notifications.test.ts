@@ -134,3 +134,27 @@ describe('daily digest for adults', () => {
     expect(mine()).toHaveLength(2);
   });
 });
+
+describe('children hear what happened to their proposals', () => {
+  it('gets a notice when its proposal is returned or approved, and members when voting opens', async () => {
+    const [author, member] = world.children;
+    const moderator = await signIn(world.moderator.username);
+    const APPROVE = `mutation ($input: ApproveProposalInput!) { approveProposal(input: $input) { state } }`;
+    const RETURN = `mutation ($input: ReturnProposalInput!) { returnProposal(input: $input) { state } }`;
+    const returned = await proposalIn(server.prisma, { councilId: world.council.id, authorId: author!.id, state: 'IN_REVIEW' });
+    expect((await moderator.request(RETURN, { input: { id: globalId('Proposal', returned.id), version: returned.version, reason: 'NEEDS_DETAIL', message: 'Em viết thêm một chút nhé.' } })).errors).toBeUndefined();
+    const approved = await proposalIn(server.prisma, { councilId: world.council.id, authorId: author!.id, state: 'IN_REVIEW' });
+    expect((await moderator.request(APPROVE, { input: { id: globalId('Proposal', approved.id), version: approved.version } })).errors).toBeUndefined();
+
+    const kinds = async (userId: string, proposalId: string) =>
+      (await server.prisma.notification.findMany({ where: { userId, proposalId }, select: { kind: true } })).map((n) => n.kind).sort();
+    expect(await kinds(author!.id, returned.id)).toEqual(['PROPOSAL_RETURNED']);
+    expect(await kinds(member!.id, returned.id)).toEqual([]);
+    expect(await kinds(author!.id, approved.id)).toEqual(['PROPOSAL_APPROVED', 'VOTING_OPEN']);
+    expect(await kinds(member!.id, approved.id)).toEqual(['VOTING_OPEN']);
+
+    const asMember = await signIn(member!.username, 'en');
+    const { data } = await asMember.request(`{ notifications(first: 1) { edges { node { message proposal { id } } } } }`);
+    expect(data!.notifications.edges[0].node).toEqual({ message: 'Voting is open on "Đề xuất IN_REVIEW".', proposal: { id: globalId('Proposal', approved.id) } });
+  });
+});
