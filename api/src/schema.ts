@@ -25,6 +25,8 @@ import './modules/discussion/mutations.js';
 import './modules/sessions/types.js';
 import './modules/sessions/queries.js';
 import './modules/sessions/mutations.js';
+import './modules/participation/types.js';
+import './modules/participation/queries.js';
 import './modules/children/types.js';
 import './modules/children/queries.js';
 import './modules/children/mutations.js';
