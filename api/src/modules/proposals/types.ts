@@ -2,7 +2,7 @@ import { queryFromInfo } from '@pothos/plugin-prisma';
 import { builder } from '../../builder.js';
 import { findProposalPage } from './service.js';
 import { isCurrentMember, moderates } from '../council/policy.js';
-import { isTallyVisible, isVotingOpen, visibleProposalsWhere } from './policy.js';
+import { agencyIdsOf, isTallyVisible, isVotingOpen, visibleProposalsWhere } from './policy.js';
 import { lateFrom, ratingSummary } from './referrals.js';
 
 export const ProposalStateEnum = builder.enumType('ProposalState', {
@@ -147,6 +147,14 @@ export const ReferralRef = builder.prismaNode('Referral', {
     agency: t.relation('agency'),
     proposal: t.relation('proposal'),
     response: t.relation('response', { nullable: true }),
+    viewerCanAnswer: t.boolean({
+      description: "Whether the viewer answers for the referral's agency and it is still unanswered.",
+      resolve: (r, _args, ctx) => r.state !== 'ANSWERED' && agencyIdsOf(ctx.viewer, ctx.apiClient).includes(r.agencyId),
+    }),
+    viewerCanUpdate: t.boolean({
+      description: "Whether the viewer answers for the referral's agency (and may report progress on its commitments).",
+      resolve: (r, _args, ctx) => agencyIdsOf(ctx.viewer, ctx.apiClient).includes(r.agencyId),
+    }),
   }),
 });
 

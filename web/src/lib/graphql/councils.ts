@@ -49,6 +49,7 @@ export const CouncilQuery = graphql(
 				...CouncilSummary
 				memberCount
 				viewerIsMember
+				viewerModerates
 				validFrom
 				parent {
 					...CouncilSummary

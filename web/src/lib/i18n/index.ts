@@ -1,9 +1,12 @@
 import i18next, { type TFunction } from 'i18next';
-import vi from './vi.json';
-import enJson from './en.json';
+import type vi from './vi.json';
 
-// Every Vietnamese key must exist in English too (English may add plural forms).
-const en: typeof vi = enJson;
+/**
+ * The messages of one language. Only the server holds both (messages.server.ts); a page
+ * receives its reader's language with the layout data, so no page's JavaScript carries the
+ * other language (or any language) in its code.
+ */
+export type Messages = typeof vi;
 
 export const locales = ['vi', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -14,13 +17,13 @@ export function toLocale(value: string | null | undefined): Locale {
 	return locales.find((locale) => locale === value) ?? defaultLocale;
 }
 
-// One instance whose language never changes: every request and component asks for a
-// translator fixed to its own locale, so concurrent SSR requests cannot leak locales.
+// One instance whose language never changes per translator: every request and component asks
+// for a translator fixed to its own locale, so concurrent SSR requests cannot leak locales.
 const instance = i18next.createInstance();
 void instance.init({
-	resources: { vi: { translation: vi }, en: { translation: en } },
+	resources: {},
 	lng: defaultLocale,
-	fallbackLng: defaultLocale,
+	fallbackLng: false,
 	supportedLngs: locales,
 	initAsync: false,
 	// Svelte escapes text itself; escaping here would show "&amp;" to the reader.
@@ -28,13 +31,20 @@ void instance.init({
 	showSupportNotice: false
 });
 
-const translators: Record<Locale, TFunction> = {
-	vi: instance.getFixedT('vi'),
-	en: instance.getFixedT('en')
-};
+const loaded = new Map<Locale, Messages>();
 
-export function translator(locale: Locale): TFunction {
-	return translators[locale];
+/** A translator for `locale` from its messages (loaded once per language and kept). */
+export function translator(locale: Locale, messages: Messages): TFunction {
+	if (loaded.get(locale) !== messages) {
+		instance.addResourceBundle(locale, 'translation', messages, true, true);
+		loaded.set(locale, messages);
+	}
+	return instance.getFixedT(locale);
+}
+
+/** A translator for a language whose messages this page already has (error hooks, dates). */
+export function loadedTranslator(locale: Locale): TFunction {
+	return instance.getFixedT(locale);
 }
 
 const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
@@ -56,7 +66,7 @@ export function formatDateTime(iso: string, locale: Locale): string {
 		hourCycle: 'h23',
 		timeZone
 	}).format(when);
-	return translators[locale]('date.at', { date, time });
+	return loadedTranslator(locale)('date.at', { date, time });
 }
 
 /** A calendar date (`YYYY-MM-DD`) as people read it: "30/6/2025", "30 June 2025". */
