@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { runDueJobs } from '@treem/api/jobs';
+import { issueApiClient } from '../../api/src/modules/accounts/service.js';
+import { SYSTEM_ACTOR } from '../../api/src/modules/audit/service.js';
 import { ensureCouncil, ensureCurrentTerm, ensureFacilitator, ensureMember, ensureUnit, ensureUser, grantRole } from '@treem/db/factories';
 import { startServer } from '../support/server.js';
 import { Client, errorCode, globalId } from '../support/graphql.js';
@@ -336,6 +338,10 @@ describe('audience and influence', () => {
     await runDueJobs({ prisma: server.prisma, databaseUrl });
     expect((await server.prisma.referral.findUniqueOrThrow({ where: { id: referralRow } })).state).toBe('OVERDUE');
     expect(await server.prisma.notice.count({ where: { referralId: referralRow, kind: 'REFERRAL_OVERDUE', userId: { in: [officer.id, admin.id] } } })).toBe(2);
+    vi.useRealTimers();
+    const notices = (await (await signIn(admin.username)).request(`query { viewer { notices { kind referral { id state } } } }`)).data!.viewer.notices;
+    expect(notices).toContainEqual({ kind: 'REFERRAL_OVERDUE', referral: { id: referralId, state: 'OVERDUE' } });
+    vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(`${tomorrow}T17:01:00Z`).getTime() + 7 * DAY + 60_000);
     await runDueJobs({ prisma: server.prisma, databaseUrl });
     expect(await server.prisma.notice.count({ where: { referralId: referralRow, kind: 'REFERRAL_REMINDER', userId: officer.id } })).toBe(1);
@@ -373,6 +379,32 @@ describe('audience and influence', () => {
   });
 });
 
+describe('agency systems', () => {
+  it('read and answer their own agency’s referrals with the referrals scopes, and nothing else', async () => {
+    const world = await councilWithMembers(server.prisma, { members: 1 });
+    const { agency } = await agencyWithOfficer();
+    const { agency: other } = await agencyWithOfficer();
+    const adopted = await proposalIn(server.prisma, { councilId: world.council.id, authorId: world.children[0]!.id, state: 'ADOPTED' });
+    const dueOn = new Date(Date.now() + 7 * 3_600_000 + 10 * DAY).toISOString().slice(0, 10);
+    const referral = (await (await signIn(world.moderator.username)).request(REFER, { input: { id: pid(adopted.id), agencyCode: agency.code, dueOn } })).data!.referProposal.referral;
+    const system = (scopes: string[], agencyCode = agency.code) =>
+      issueApiClient({ prisma: server.prisma, actor: SYSTEM_ACTOR, input: { agencyCode, name: `test ${scopes.join(' ')}`, scopes } })
+        .then(({ token }) => Object.assign(new Client(server.url), { bearer: token }));
+    const LIST = `query ($code: String) { referrals(agencyCode: $code) { totalCount } }`;
+    const answer = { referralId: referral.id, stance: 'DECLINED', explanation: 'Năm nay chưa có kinh phí; chúng tôi sẽ xem lại vào năm sau.', commitments: [] };
+
+    expect((await (await system(['referrals:read'])).request(LIST, { code: agency.code })).data!.referrals.totalCount).toBe(1);
+    expect(errorCode(await (await system(['referrals:read'])).request(LIST, { code: other.code }))).toBe('FORBIDDEN');
+    expect(errorCode(await (await system(['indicators:read'])).request(LIST, { code: agency.code }))).toBe('FORBIDDEN');
+    expect(errorCode(await (await system(['referrals:read'])).request(ANSWER, { input: answer }))).toBe('FORBIDDEN');
+    expect(errorCode(await (await system(['referrals:write'], other.code)).request(ANSWER, { input: answer }))).toBe('FORBIDDEN');
+    const answered = await (await system(['referrals:write'])).request(ANSWER, { input: answer });
+    expect(answered.data!.answerReferral).toMatchObject({ stance: 'DECLINED', commitments: [] });
+    const audit = await server.prisma.auditLog.findFirstOrThrow({ where: { subjectId: rowId(referral.id), action: 'referral.answer' } });
+    expect(audit.actorApiClientId).not.toBeNull();
+  });
+});
+
 describe("children's accounts", () => {
   const ADD = `mutation ($input: AddCouncilMemberInput!) { addCouncilMember(input: $input) { oneTimePassword member { id displayName username guardianConsentBy } } }`;
   const consent = { givenOn: '2026-09-01', givenBy: 'MOTHER', method: 'SIGNED_FORM' };
@@ -396,11 +428,15 @@ describe("children's accounts", () => {
     await child.login(added.member.username, added.oneTimePassword);
     const ME = `query { viewer { mustChangePassword councils { id } } }`;
     expect((await child.request(ME)).data!.viewer).toEqual({ mustChangePassword: true, councils: [{ id: globalId('Council', world.council.id) }] });
+    // Nothing else until the child has its own password.
+    const early = await child.request(CREATE, { input: { ...text, councilId: globalId('Council', world.council.id) } });
+    expect(early.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' });
     const CHANGE = `mutation ($input: ChangePasswordInput!) { changePassword(input: $input) }`;
     expect(errorCode(await child.request(CHANGE, { input: { currentPassword: 'wrong', newPassword: 'song-nuoc-mien-tay' } }))).toBe('INVALID_CREDENTIALS');
     expect(errorCode(await child.request(CHANGE, { input: { currentPassword: added.oneTimePassword, newPassword: 'short' } }))).toBe('BAD_USER_INPUT');
     expect((await child.request(CHANGE, { input: { currentPassword: added.oneTimePassword, newPassword: 'song-nuoc-mien-tay' } })).data!.changePassword).toBe(true);
     expect((await child.request(ME)).data!.viewer.mustChangePassword).toBe(false);
+    expect((await child.request(CREATE, { input: { ...text, councilId: globalId('Council', world.council.id) } })).data!.createProposal.state).toBe('DRAFT');
 
     const RESET = `mutation ($input: MembershipIdInput!) { resetMemberPassword(input: $input) { oneTimePassword } }`;
     expect(errorCode(await (await signIn(stranger.moderator.username)).request(RESET, { input: { membershipId: added.member.id } }))).toBe('NOT_FOUND');

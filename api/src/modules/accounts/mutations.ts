@@ -41,7 +41,7 @@ const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
 builder.mutationField('changePassword', (t) =>
   t.boolean({
     description: 'Replaces the viewer’s password (a child chooses its own after a one-time password). Other sessions end.',
-    authScopes: { authenticated: true },
+    authScopes: { signedIn: true },
     args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       await changePassword({ prisma: ctx.prisma, viewer: ctx.viewer, token: ctx.session.token, ...input });

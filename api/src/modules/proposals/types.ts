@@ -4,6 +4,7 @@ import { findProposalPage } from './service.js';
 import { isCurrentMember, moderates } from '../council/policy.js';
 import { agencyIdsOf, isTallyVisible, isVotingOpen, visibleProposalsWhere } from './policy.js';
 import { lateFrom, ratingSummary } from './referrals.js';
+import { ViewerRef } from '../accounts/types.js';
 
 export const ProposalStateEnum = builder.enumType('ProposalState', {
   values: ['DRAFT', 'IN_REVIEW', 'WITHDRAWN', 'OPEN', 'ADOPTED', 'NOT_ADOPTED', 'REFERRED', 'ANSWERED'] as const,
@@ -203,3 +204,26 @@ builder.prismaObject('Commitment', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
+
+export const NoticeKindEnum = builder.enumType('NoticeKind', { values: ['REFERRAL_RECEIVED', 'REFERRAL_OVERDUE', 'REFERRAL_REMINDER'] as const });
+
+builder.prismaObject('Notice', {
+  description: 'An in-app notice to one person: a referral received, overdue, or a reminder.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.expose('kind', { type: NoticeKindEnum }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    readAt: t.expose('readAt', { type: 'DateTime', nullable: true }),
+    // Notices name referred proposals only, which are published.
+    proposal: t.relation('proposal', { nullable: true }),
+    referral: t.relation('referral', { nullable: true }),
+  }),
+});
+
+builder.objectFields(ViewerRef, (t) => ({
+  notices: t.prismaField({
+    type: ['Notice'],
+    description: "The viewer's latest in-app notices (at most 50), newest first.",
+    resolve: (query, viewer, _args, ctx) => ctx.prisma.notice.findMany({ ...query, where: { userId: viewer.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 50 }),
+  }),
+}));

@@ -11,5 +11,5 @@ export const load: PageServerLoad = async (event) => {
 	const after = event.url.searchParams.get('after');
 	const result = await serverClient(event).query(ModerationQueueQuery, { after }).toPromise();
 	if (result.error) failLoad(result.error, event.locals.t);
-	return { queue: result.data!.moderationQueue };
+	return { queue: result.data!.moderationQueue, returned: event.url.searchParams.has('returned') };
 };

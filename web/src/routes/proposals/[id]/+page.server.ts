@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { serverClient } from '$lib/graphql/client.server';
 import { failLoad } from '$lib/graphql/errors';
 import {
@@ -82,12 +82,15 @@ export const actions: Actions = {
 	approve: (event) =>
 		step(event, (form) =>
 			mutate(event, ApproveProposalMutation, { input: { ...versioned(form, event.params.id), votingDays: integer(form, 'votingDays') } }), 'approved'),
-	return: (event) =>
-		step(event, async (form) => {
-			const reason = oneOf(returnReasons, form.get('reason'));
-			if (!reason) return { failure: fail(400, { error: event.locals.t('moderate.pickReason') }) };
-			return mutate(event, ReturnProposalMutation, { input: { ...versioned(form, event.params.id), reason, message: text(form, 'message') } });
-		}, 'returned'),
+	return: async (event) => {
+		const form = await event.request.formData();
+		const reason = oneOf(returnReasons, form.get('reason'));
+		if (!reason) return fail(400, { error: event.locals.t('moderate.pickReason') });
+		const outcome = await mutate(event, ReturnProposalMutation, { input: { ...versioned(form, event.params.id), reason, message: text(form, 'message') } });
+		// A returned proposal is its author's draft again, hidden from the moderator: back to the queue.
+		if (outcome.failure) return outcome.failure;
+		redirect(303, '/moderation?returned=1');
+	},
 	close: (event) => step(event, (form) => mutate(event, CloseProposalMutation, { input: versioned(form, event.params.id) }), 'closed'),
 	escalate: (event) => step(event, () => mutate(event, EscalateProposalMutation, { input: { id: event.params.id } }), 'escalated'),
 	refer: (event) =>
