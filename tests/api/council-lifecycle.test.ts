@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { runDueJobs } from '@treem/api/jobs';
+import { sweepOverdueTask } from '../../api/src/modules/proposals/jobs.js';
 import { issueApiClient } from '../../api/src/modules/accounts/service.js';
 import { SYSTEM_ACTOR } from '../../api/src/modules/audit/service.js';
 import { ensureCouncil, ensureCurrentTerm, ensureFacilitator, ensureMember, ensureUnit, ensureUser, grantRole } from '@treem/db/factories';
@@ -376,6 +377,21 @@ describe('audience and influence', () => {
     const shown = (await new Client(server.url).request(PROPOSAL, { id: pid(adopted.id) })).data!.proposal;
     expect(shown).toMatchObject({ state: 'ANSWERED', referral: { state: 'ANSWERED', response: { stance: 'PARTIAL', rating: { count: 2, clear: 2, helpful: 1 } } } });
     expect(otherAgency.id).not.toBe(agency.id);
+  });
+
+  it('flags, by the daily sweep, a referral recorded without its own deadline job', async () => {
+    const world = await councilWithMembers(server.prisma, { members: 1 });
+    const { agency, officer } = await agencyWithOfficer();
+    const proposal = await proposalIn(server.prisma, { councilId: world.council.id, authorId: world.children[0]!.id, state: 'REFERRED' });
+    const late = await server.prisma.referral.create({ data: { proposalId: proposal.id, agencyId: agency.id, dueOn: new Date('2026-01-05') } });
+    const onTime = await server.prisma.referral.create({
+      data: { proposalId: (await proposalIn(server.prisma, { councilId: world.council.id, authorId: world.children[0]!.id, state: 'REFERRED' })).id, agencyId: agency.id, dueOn: new Date(Date.now() + 30 * DAY) },
+    });
+    await server.prisma.$transaction((tx) => sweepOverdueTask.enqueue(tx, {}));
+    await runDueJobs({ prisma: server.prisma, databaseUrl });
+    expect((await server.prisma.referral.findUniqueOrThrow({ where: { id: late.id } })).state).toBe('OVERDUE');
+    expect((await server.prisma.referral.findUniqueOrThrow({ where: { id: onTime.id } })).state).toBe('PENDING');
+    expect(await server.prisma.notice.count({ where: { referralId: late.id, userId: officer.id, kind: 'REFERRAL_OVERDUE' } })).toBe(1);
   });
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineTask } from '../../jobs/registry.js';
+import { defineTask, schedule } from '../../jobs/registry.js';
 import { closeDueVote } from './service.js';
-import { flagOverdueReferral, remindOverdueReferral } from './referrals.js';
+import { flagOverdueReferral, flagOverdueReferrals, remindOverdueReferral } from './referrals.js';
 
 const proposalPayload = z.object({ proposalId: z.string().min(1).max(100) });
 const referralPayload = z.object({ referralId: z.string().min(1).max(100) });
@@ -20,3 +20,11 @@ export const flagOverdueTask = defineTask('proposals:flagOverdueReferral', refer
 export const remindOverdueTask = defineTask('proposals:remindOverdueReferral', referralPayload, async ({ referralId }, { prisma, now }) => {
   await remindOverdueReferral({ prisma, referralId, now });
 });
+
+/** Every day, whatever was missed: any referral still unanswered after its due date. */
+export const sweepOverdueTask = defineTask('proposals:flagOverdueReferrals', z.object({}), async (_payload, { prisma, now }) => {
+  await flagOverdueReferrals({ prisma, now });
+});
+
+// 00:05 in Vietnam, right after a due day ends.
+schedule('flag-overdue-referrals', '5 17 * * *', sweepOverdueTask);

@@ -54,6 +54,16 @@ export function flagOverdueReferral({ prisma, referralId, now }: { prisma: Db; r
   });
 }
 
+/**
+ * Every unanswered referral past its due date: the safety net behind the per-referral jobs
+ * (a referral recorded without one, such as imported or demo data). Ids only; each is flagged
+ * in its own transaction, as its own job would.
+ */
+export async function flagOverdueReferrals({ prisma, now }: { prisma: Db; now: Date }) {
+  const late = await prisma.referral.findMany({ where: { state: 'PENDING', dueOn: { lt: today(now) } }, select: { id: true }, orderBy: { dueOn: 'asc' }, take: 1000 });
+  for (const { id } of late) await flagOverdueReferral({ prisma, referralId: id, now });
+}
+
 /** The weekly reminder while a referral stays overdue; it stops once the agency answers. */
 export function remindOverdueReferral({ prisma, referralId, now }: { prisma: Db; referralId: string; now: Date }) {
   return prisma.$transaction(async (tx) => {

@@ -83,3 +83,16 @@ export const CouncilProposalsQuery = graphql(
 	`,
 	[ProposalPageFragment]
 );
+
+/** Where a member writes: the council, and whether the viewer may write there. */
+export const WriteCouncilQuery = graphql(
+	`
+		query WriteCouncil($id: ID!) {
+			council(id: $id) {
+				...CouncilSummary
+				viewerIsMember
+			}
+		}
+	`,
+	[CouncilSummaryFragment]
+);

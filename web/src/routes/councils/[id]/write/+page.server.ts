@@ -1,23 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { serverClient } from '$lib/graphql/client.server';
+import { WriteCouncilQuery } from '$lib/graphql/councils';
 import { CreateProposalMutation } from '$lib/graphql/proposals';
 import { loginRedirect } from '$lib/server/redirect';
 import { integer, mutate, text } from '$lib/server/actions';
-import { graphql } from '$lib/graphql/graphql';
-import { CouncilSummaryFragment } from '$lib/graphql/fragments';
 import type { Actions, PageServerLoad } from './$types';
-
-const WriteCouncilQuery = graphql(
-	`
-		query WriteCouncil($id: ID!) {
-			council(id: $id) {
-				...CouncilSummary
-				viewerIsMember
-			}
-		}
-	`,
-	[CouncilSummaryFragment]
-);
 
 export const load: PageServerLoad = async (event) => {
 	if (!event.locals.viewer) loginRedirect(event.url);
