@@ -127,7 +127,7 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
     app,
     async stop() {
       await apollo.stop();
-      await tallyHub.stop();
+      tallyHub.stop();
       if (store.kind === 'redis') store.client.disconnect();
     },
   };

@@ -85,16 +85,14 @@ export class TallyHub {
     }, this.settleMs));
   }
 
-  async stop() {
+  stop() {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     this.listeners.clear();
     const client = this.client;
     this.client = null;
     this.connecting = null;
-    if (client) {
-      await client.query(`UNLISTEN ${TALLY_CHANNEL}`).catch(() => {});
-      client.release();
-    }
+    // Closed, not returned to the pool: a listening connection is of no use to anyone else.
+    client?.release(true);
   }
 }
