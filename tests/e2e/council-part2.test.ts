@@ -90,6 +90,7 @@ describe.skipIf(!executablePath)('council discussion, notices, sessions and stat
 
     await author.page.goto(`${server.url}/notifications`);
     await author.page.getByText(`Bình luận của em về "Đề xuất OPEN" đã được duyệt.`).waitFor();
+    await author.page.getByRole('link', { name: 'Thông báo (1 mới)' }).waitFor();
     await look(author.page, '5-notifications');
     await author.page.getByRole('button', { name: 'Đánh dấu đã đọc hết' }).click();
     await author.page.getByText('Đã đánh dấu đã đọc.').waitFor();
