@@ -7,6 +7,7 @@ import { databasePool, type Db } from '@treem/db/client';
 import { createApolloServer } from './server.js';
 import { createContext } from './context.js';
 import { explorer } from './explorer.js';
+import { sdmxData } from './modules/indicators/sdmx.js';
 import { createLogger, createMetrics, requestLogging, type Logger } from './observability.js';
 import { graphqlFailure, graphqlTransport } from './transport.js';
 import { bearerAuthentication } from './modules/accounts/http.js';
@@ -83,6 +84,7 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
   });
 
   app.use('/explorer', explorer({ prisma }));
+  app.get('/api/sdmx/data/:code', sdmxData({ prisma }));
 
   // Live counts (server-sent events) for councils that chose them.
   const tallyHub = new TallyHub(pool);

@@ -120,8 +120,8 @@ describe('participation statistics', () => {
   });
 
   it('refuses a period it cannot read, in words', async () => {
-    const result = await new Client(server.url, 'en').request(QUERY, { period: '2026-Q5' });
+    const result = await new Client(server.url, 'en').request(QUERY, { period: '2026Q5' });
     expect(errorCode(result)).toBe('BAD_USER_INPUT');
-    expect(result.errors![0]!.message).toContain('Write a year (2026)');
+    expect(result.errors![0]!.message).toContain('Write a year');
   });
 });

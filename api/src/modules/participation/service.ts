@@ -5,8 +5,8 @@
 // queries, singles out a group of fewer than 5.
 import type { CouncilLevel, Db } from '@treem/db/client';
 import { formatDate, today } from '../../calendar.js';
-import { AppError } from '../../errors.js';
 import { suppressCells } from '../../suppression.js';
+import { periodOrRefuse } from '../indicators/service.js';
 
 export const PARTICIPATION_SEXES = ['FEMALE', 'MALE', 'UNKNOWN'] as const;
 export const PARTICIPATION_AGE_BANDS = ['UNDER_12', 'AGE_12_13', 'AGE_14_15', 'AGE_16_PLUS', 'UNKNOWN'] as const;
@@ -19,15 +19,10 @@ const councilIds = (...lists: { council: string }[][]) => new Set(lists.flat().m
 
 export interface Period { label: string; startsOn: Date; endsOn: Date }
 
-/** "2026", "2026-H1", "2026-Q2" or "2026-05" → its first and last day; default this year. */
-export function parsePeriod(text: string | null | undefined): Period {
-  const label = text ?? String(today().getUTCFullYear());
-  const m = /^(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/.exec(label);
-  const year = m ? Number(m[1]) : NaN;
-  if (!m || year < 2000 || year > 2100) throw new AppError('BAD_USER_INPUT', 'PERIOD', { value: label.slice(0, 20) });
-  const part = m[2];
-  const [first, months] = !part ? [0, 12] : part[0] === 'H' ? [(Number(part[1]) - 1) * 6, 6] : part[0] === 'Q' ? [(Number(part[1]) - 1) * 3, 3] : [Number(part) - 1, 1];
-  return { label, startsOn: new Date(Date.UTC(year, first, 1)), endsOn: new Date(Date.UTC(year, first + months, 0)) };
+/** A period as the indicators name it ("2026", "2026S1", "2026Q2", "202605"); default this year. */
+export function participationPeriod(text: string | null | undefined): Period {
+  const period = periodOrRefuse(text ?? String(today().getUTCFullYear()));
+  return { label: period.id, startsOn: period.start, endsOn: period.end };
 }
 
 export interface Published { value: number | null }
@@ -160,7 +155,7 @@ async function periodTable(prisma: Db, { startsOn, endsOn }: Period) {
 }
 
 export async function participationStatistics({ prisma, councilId, level, period: text }: { prisma: Db; councilId: string | null; level: CouncilLevel | null; period: string | null }) {
-  const period = parsePeriod(text);
+  const period = participationPeriod(text);
   const table = await periodTable(prisma, period);
   const { councils, childrenOf, published } = table;
   let chosen: Council[];

@@ -96,3 +96,13 @@ export const objectiveGroups = [1, 2, 3, 4] as const;
 export function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
 	return values.find((v) => v === value);
 }
+
+export type IndicatorStatus = Enum<'IndicatorStatus'>;
+export type SubmissionState = Enum<'SubmissionState'>;
+
+export const indicatorStatuses = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'NO_DATA'] as const satisfies readonly IndicatorStatus[];
+export const submissionStates = ['DRAFT', 'SUBMITTED', 'APPROVED', 'RETURNED'] as const satisfies readonly SubmissionState[];
+
+export function isSubmissionState(value: unknown): value is SubmissionState {
+	return submissionStates.some((state) => state === value);
+}
