@@ -14,6 +14,8 @@ import { bearerAuthentication } from './modules/accounts/http.js';
 import { hasRole } from './modules/accounts/policy.js';
 import { SESSION_COOKIE, viewerFromSession } from './modules/accounts/service.js';
 import { LoginThrottle, throttleStoreFromEnv, type ThrottleStore } from './modules/accounts/throttle.js';
+import { liveTallyHandler } from './modules/live/http.js';
+import { TallyHub } from './modules/live/service.js';
 
 export interface AppOptions {
   prisma: Db;
@@ -84,6 +86,10 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
   app.use('/explorer', explorer({ prisma }));
   app.get('/api/sdmx/data/:code', sdmxData({ prisma }));
 
+  // Live counts (server-sent events) for councils that chose them.
+  const tallyHub = new TallyHub(pool);
+  app.get('/live/proposals/:id/tally', liveTallyHandler({ prisma, hub: tallyHub }));
+
   app.use(
     '/graphql',
     // JSON only: nothing here may be framed, sniffed or run as a page. (Apollo itself marks
@@ -123,6 +129,7 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
     app,
     async stop() {
       await apollo.stop();
+      tallyHub.stop();
       if (store.kind === 'redis') store.client.disconnect();
     },
   };

@@ -15,6 +15,13 @@ export async function seed(prisma: Db) {
   const { agencies, programmeId } = await seedProgramme(prisma, map.city.id);
   const councils = await seedCouncils(prisma, map);
   await seedPeople(prisma, councils, agencies);
+  // Demo figures for participation statistics: each demo child's sex and birth year, derived
+  // from its username so every seed gives the same (made-up) spread.
+  await prisma.$executeRaw`
+    UPDATE "User" SET
+      "sex" = (CASE WHEN get_byte(decode(md5("username"), 'hex'), 0) % 2 = 0 THEN 'FEMALE' ELSE 'MALE' END)::"Sex",
+      "birthYear" = 2011 + get_byte(decode(md5("username"), 'hex'), 1) % 5
+    WHERE "kind" = 'CHILD' AND "username" LIKE 'child.%'`;
   await seedRegister(prisma);
   await seedIndicators(prisma, { programmeId, agencies, lastYear: new Date().getUTCFullYear() });
   await seedProgrammeRecords(prisma, agencies);

@@ -3,17 +3,12 @@ import type { Db, Role, UserKind } from '@treem/db/client';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '@treem/db/credentials';
 import { AppError } from '../../errors.js';
-import { currentMembershipWhere, moderates } from '../council/policy.js';
+import { currentMembershipIn, currentMembershipWhere, moderates } from '../council/policy.js';
 import { today } from '../../calendar.js';
 import { recordAudit, type Actor } from '../audit/service.js';
 import { API_SCOPES, isApiScope, mayManageApiClients, type ApiClientPrincipal } from './policy.js';
 import type { AccountThrottle, LoginThrottle } from './throttle.js';
 
-/** Current memberships in one of these councils. */
-const currentMembershipIn = (councilIds: string[]) => {
-  const { term, ...current } = currentMembershipWhere();
-  return { ...current, term: { ...term, councilId: { in: councilIds } } };
-};
 
 export const SESSION_COOKIE = 'treem_session';
 /** Short enough that a child who forgets to sign out on a shared computer is signed out the same day. */

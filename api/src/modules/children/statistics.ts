@@ -4,6 +4,7 @@
 import { today } from '../../calendar.js';
 import type { Db } from '@treem/db/client';
 import { AppError } from '../../errors.js';
+import { suppressCells } from '../../suppression.js';
 import { registerScope } from './policy.js';
 import { AGE_BANDS, logAccess, unitByCode, type AgeBand, type RegisterCall } from './service.js';
 
@@ -18,9 +19,6 @@ export const STATISTICS_GROUPS = [
 ] as const;
 export type StatisticsGroup = (typeof STATISTICS_GROUPS)[number];
 const SEXES = ['MALE', 'FEMALE'] as const;
-
-/** Cells under this count are never published (zero included: "none" is as telling as "one"). */
-export const MIN_PUBLISHED_COUNT = 5;
 
 export interface StatisticsCell {
   unit: { id: string; code: string; nameVi: string; nameEn: string };
@@ -82,11 +80,8 @@ export async function protectedTable({ prisma, on = today() }: { prisma: Db; on?
 }
 
 /**
- * Primary suppression: every cell under MIN_PUBLISHED_COUNT. Complementary suppression: the
- * table is a set of sums (a unit is the sum of its child units; "all" of a dimension is the sum
- * of its values), and a sum with exactly one hidden term would give that term away by
- * subtraction. So, until no sum has exactly one hidden term, hide one more term of each such
- * sum: its smallest published part (ties by key), or the total when no part is left. Deterministic.
+ * The register's table as sums (a unit is the sum of its child units; "all" of a dimension is
+ * the sum of its values), suppressed by suppressCells (primary and complementary).
  */
 export function suppressionPattern(units: Unit[], counts: Map<Key, number>): Set<Key> {
   const children = new Map<string, string[]>();
@@ -111,21 +106,7 @@ export function suppressionPattern(units: Unit[], counts: Map<Key, number>): Set
     }
   }
 
-  const count = (k: Key) => counts.get(k) ?? 0;
-  const hidden = new Set<Key>();
-  for (const sum of sums) for (const k of sum) if (count(k) < MIN_PUBLISHED_COUNT) hidden.add(k);
-
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const [total, ...parts] of sums as [Key, ...Key[]][]) {
-      const hiddenTerms = (hidden.has(total) ? 1 : 0) + parts.filter((p) => hidden.has(p)).length;
-      if (hiddenTerms !== 1) continue;
-      const candidates = parts.filter((p) => !hidden.has(p)).sort((a, b) => count(a) - count(b) || (a < b ? -1 : 1));
-      hidden.add(candidates[0] ?? total);
-      changed = true;
-    }
-  }
-  return hidden;
+  return suppressCells(sums, (k) => counts.get(k) ?? 0);
 }
 
 /**

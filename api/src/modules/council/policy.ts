@@ -19,3 +19,9 @@ export function termOn(day: Date) {
 export function currentMembershipWhere(day = today()) {
   return { leftAt: null, term: termOn(day) };
 }
+
+/** Current memberships in one of these councils. */
+export function currentMembershipIn(councilIds: string[], day = today()) {
+  const { term, ...current } = currentMembershipWhere(day);
+  return { ...current, term: { ...term, councilId: { in: councilIds } } };
+}

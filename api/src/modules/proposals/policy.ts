@@ -19,13 +19,17 @@ export const MODERATED_STATES: ProposalState[] = ['IN_REVIEW'];
  * every `where` that reads proposals.
  */
 export function visibleProposalsWhere(viewer: Viewer | null): ProposalWhereInput {
-  const published: ProposalWhereInput = { state: { in: PUBLISHED_STATES } };
+  // A published proposal hidden after reports (discussion module) is back to its author and
+  // the council's moderators until they decide.
+  const published: ProposalWhereInput = { state: { in: PUBLISHED_STATES }, hiddenAt: null };
   if (!viewer) return published;
   return {
     OR: [
       published,
       { authorId: viewer.id },
-      ...(viewer.moderatedCouncilIds.length > 0 ? [{ councilId: { in: viewer.moderatedCouncilIds }, state: { in: MODERATED_STATES } }] : []),
+      ...(viewer.moderatedCouncilIds.length > 0
+        ? [{ councilId: { in: viewer.moderatedCouncilIds }, OR: [{ state: { in: MODERATED_STATES } }, { state: { in: PUBLISHED_STATES } }] }]
+        : []),
     ],
   };
 }

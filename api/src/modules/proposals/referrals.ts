@@ -7,6 +7,7 @@ import { pageQuery, toConnection, type ConnectionArgs } from '../../pagination.j
 import type { Viewer } from '../accounts/service.js';
 import { hasRole, hasScope, type ApiClientPrincipal } from '../accounts/policy.js';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/service.js';
+import { notifyAboutProposal } from '../notifications/service.js';
 import { isCurrentMember } from '../council/policy.js';
 import { flagOverdueTask, remindOverdueTask } from './jobs.js';
 import { agencyIdsOf, LIMITS, TRANSITIONS } from './policy.js';
@@ -142,6 +143,7 @@ export async function answerReferral({ prisma, viewer, apiClient, actor, referra
     const response = await tx.response.create({ data: { referralId, stance, explanation: text, commitments: { create: items } }, select: { id: true } });
     // An answer stops the reminders (they would find it answered anyway).
     await tx.$executeRaw`SELECT graphile_worker.remove_job(${`referral-reminder:${referralId}`})`;
+    await notifyAboutProposal(tx, { proposalId: referral.proposalId, kind: 'ANSWER_ARRIVED', audience: 'council' });
     await recordAudit(tx, { actor, action: 'referral.answer', subject: { type: 'Referral', id: referralId }, data: { responseId: response.id, stance, late: referral.state === 'OVERDUE', commitments: items.length } });
     return response;
   });

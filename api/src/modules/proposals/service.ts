@@ -7,6 +7,7 @@ import { today } from '../../calendar.js';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../accounts/service.js';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/service.js';
+import { notifyAboutProposal } from '../notifications/service.js';
 import { currentMembershipWhere, isCurrentMember, moderates } from '../council/policy.js';
 import { validOn } from '../geo/policy.js';
 import { pageQuery, toConnection, type ConnectionArgs } from '../../pagination.js';
@@ -189,6 +190,8 @@ export async function approveProposal({ prisma, viewer, actor, id, version, voti
     await transition(tx, { id, version, from: TRANSITIONS.approve.from, data: { state: TRANSITIONS.approve.to, votingOpensAt: opensAt, votingClosesAt: closesAt } });
     await closeVoteTask.enqueue(tx, { proposalId: id }, { runAt: closesAt, jobKey: `close-vote:${id}` });
     await recordAudit(tx, { actor, action: 'proposal.approve', subject: { type: 'Proposal', id }, data: { version, votingDays: days, closesAt: closesAt.toISOString() } });
+    await notifyAboutProposal(tx, { proposalId: id, kind: 'PROPOSAL_APPROVED', audience: 'author' });
+    await notifyAboutProposal(tx, { proposalId: id, kind: 'VOTING_OPEN', audience: 'council' });
   });
 }
 
@@ -201,6 +204,7 @@ export async function returnProposal({ prisma, viewer, actor, id, version, reaso
   await prisma.$transaction(async (tx) => {
     await transition(tx, { id, version, from: TRANSITIONS.return.from, data: { state: TRANSITIONS.return.to, returnReason: reason, returnMessage: text } });
     await recordAudit(tx, { actor, action: 'proposal.return', subject: { type: 'Proposal', id }, data: { version, reason } });
+    await notifyAboutProposal(tx, { proposalId: id, kind: 'PROPOSAL_RETURNED', audience: 'author' });
   });
 }
 
@@ -242,6 +246,7 @@ async function closeVote(tx: Tx, { proposalId, now, actor, early }: { proposalId
     },
   });
   await recordAudit(tx, { actor, action: 'proposal.close', subject: { type: 'Proposal', id: proposalId }, data: { early: Boolean(early), state, ...result } });
+  await notifyAboutProposal(tx, { proposalId, kind: 'VOTING_RESULT', audience: 'council' });
   return true;
 }
 
@@ -295,6 +300,8 @@ export async function escalateProposal({ prisma, viewer, actor, id }: { prisma: 
     });
     await closeVoteTask.enqueue(tx, { proposalId: linked.id }, { runAt: closesAt, jobKey: `close-vote:${linked.id}` });
     await recordAudit(tx, { actor, action: 'proposal.escalate', subject: { type: 'Proposal', id }, data: { toCouncilId: parent.id, linkedProposalId: linked.id } });
+    await notifyAboutProposal(tx, { proposalId: id, kind: 'PROPOSAL_ESCALATED', audience: 'council' });
+    await notifyAboutProposal(tx, { proposalId: linked.id, kind: 'VOTING_OPEN', audience: 'council' });
     return linked;
   });
 }

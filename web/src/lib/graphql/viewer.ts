@@ -11,6 +11,7 @@ export const ViewerQuery = graphql(
 				kind
 				roles
 				mustChangePassword
+				unreadNotifications
 				councils {
 					...CouncilSummary
 				}

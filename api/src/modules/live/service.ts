@@ -1,0 +1,98 @@
+// Live counts for councils that chose them: the tally of an open proposal pushed to browsers
+// as server-sent events. Every ballot change fires PostgreSQL NOTIFY (a trigger on "Vote",
+// migration council_discussion_sessions_notifications), so a vote taken by any API replica
+// reaches the browsers connected to every other one; no replica talks to another.
+import type { Db } from '@treem/db/client';
+import type pg from 'pg';
+import type { Viewer } from '../accounts/service.js';
+import { isTallyVisible, visibleProposalsWhere } from '../proposals/policy.js';
+
+export const TALLY_CHANNEL = 'treem_tally';
+
+export interface LiveTally { support: number; oppose: number; abstain: number; total: number }
+
+/**
+ * The counts of a proposal when the viewer may see them live, else null: published, visible to
+ * the viewer, open, in a council with live counts (the same rule as `Proposal.tally`). Counted
+ * in PostgreSQL.
+ */
+export async function liveTally({ prisma, viewer, proposalId }: { prisma: Db; viewer: Viewer | null; proposalId: string }): Promise<LiveTally | null> {
+  const proposal = await prisma.proposal.findFirst({
+    where: { AND: [{ id: proposalId }, visibleProposalsWhere(viewer)] },
+    select: { state: true, council: { select: { liveCounts: true } } },
+  });
+  if (!proposal || proposal.state !== 'OPEN' || !isTallyVisible(proposal, proposal.council)) return null;
+  const [row] = await prisma.$queryRaw<LiveTally[]>`
+    SELECT count(*) FILTER (WHERE "choice" = 'SUPPORT')::int AS support,
+           count(*) FILTER (WHERE "choice" = 'OPPOSE')::int AS oppose,
+           count(*) FILTER (WHERE "choice" = 'ABSTAIN')::int AS abstain,
+           count(*)::int AS total
+    FROM "Vote" WHERE "proposalId" = ${proposalId}`;
+  return row!;
+}
+
+type Listener = () => void;
+
+/**
+ * One LISTEN connection per replica, shared by all its subscribers: a notice for a proposal
+ * wakes the browsers watching it. Bursts of votes are coalesced (one recount per proposal per
+ * `settleMs`).
+ */
+export class TallyHub {
+  private client: pg.PoolClient | null = null;
+  private connecting: Promise<void> | null = null;
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly pool: pg.Pool, private readonly settleMs = 100) {}
+
+  async subscribe(proposalId: string, listener: Listener): Promise<() => void> {
+    await this.listen();
+    const set = this.listeners.get(proposalId) ?? new Set();
+    set.add(listener);
+    this.listeners.set(proposalId, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(proposalId);
+    };
+  }
+
+  private listen(): Promise<void> {
+    this.connecting ??= (async () => {
+      const client = await this.pool.connect();
+      client.on('notification', ({ channel, payload }) => {
+        if (channel === TALLY_CHANNEL && payload) this.wake(payload);
+      });
+      // A lost connection (database restart): forget it, so the next subscriber listens again.
+      client.on('error', () => {
+        this.client = null;
+        this.connecting = null;
+      });
+      await client.query(`LISTEN ${TALLY_CHANNEL}`);
+      this.client = client;
+    })().catch((error: unknown) => {
+      this.connecting = null;
+      throw error;
+    });
+    return this.connecting;
+  }
+
+  private wake(proposalId: string) {
+    if (!this.listeners.has(proposalId) || this.pending.has(proposalId)) return;
+    this.pending.set(proposalId, setTimeout(() => {
+      this.pending.delete(proposalId);
+      for (const listener of this.listeners.get(proposalId) ?? []) listener();
+    }, this.settleMs));
+  }
+
+  stop() {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    this.listeners.clear();
+    const client = this.client;
+    this.client = null;
+    this.connecting = null;
+    // Closed, not returned to the pool: a listening connection is of no use to anyone else.
+    client?.release(true);
+  }
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startServer } from '../support/server.js';
+import { Client, globalId } from '../support/graphql.js';
+import { councilWithMembers, PASSWORD, proposalIn } from '../support/fixtures.js';
+
+// Two replicas of the API on one database, as behind a load balancer.
+let replicaA: Awaited<ReturnType<typeof startServer>>;
+let replicaB: Awaited<ReturnType<typeof startServer>>;
+let live: Awaited<ReturnType<typeof councilWithMembers>>;
+let hidden: Awaited<ReturnType<typeof councilWithMembers>>;
+
+beforeAll(async () => {
+  const databaseUrl = inject('databaseUrl');
+  [replicaA, replicaB] = await Promise.all([startServer({ databaseUrl }), startServer({ databaseUrl })]);
+  live = await councilWithMembers(replicaA.prisma, { members: 3, liveCounts: true });
+  hidden = await councilWithMembers(replicaA.prisma, { members: 1, liveCounts: false });
+});
+afterAll(async () => {
+  await replicaA.close();
+  await replicaB.close();
+});
+
+/** Reads server-sent events from a stream; `next()` waits for the next `tally` event. */
+async function subscribe(url: string, cookie?: string) {
+  const controller = new AbortController();
+  const response = await fetch(url, { headers: cookie ? { cookie } : {}, signal: controller.signal });
+  const events: unknown[] = [];
+  const waiters: ((value: unknown) => void)[] = [];
+  if (response.ok) {
+    void (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      try {
+        for await (const chunk of response.body!) {
+          buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = /^event: tally\ndata: (.*)$/m.exec(block)?.[1];
+            if (!data) continue;
+            const event = JSON.parse(data);
+            const waiter = waiters.shift();
+            if (waiter) waiter(event);
+            else events.push(event);
+          }
+        }
+      } catch {
+        // aborted
+      }
+    })();
+  }
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    next: () => (events.length > 0 ? Promise.resolve(events.shift()) : new Promise((resolve, reject) => {
+      waiters.push(resolve);
+      setTimeout(() => reject(new Error('no tally event within 10 s')), 10_000);
+    })),
+    close: () => controller.abort(),
+  };
+}
+
+const signIn = async (url: string, username: string) => {
+  const client = new Client(url);
+  await client.login(username, PASSWORD);
+  return client;
+};
+
+const VOTE = `mutation ($input: CastVoteInput!) { castVote(input: $input) { id } }`;
+
+describe('live counts', () => {
+  it('push a vote taken on one replica to a browser connected to the other', async () => {
+    const [a, b] = live.children;
+    const proposal = await proposalIn(replicaA.prisma, { councilId: live.council.id, authorId: a!.id, state: 'OPEN' });
+    const id = globalId('Proposal', proposal.id);
+    const stream = await subscribe(`${replicaA.url}/live/proposals/${encodeURIComponent(id)}/tally`);
+    expect(stream.status).toBe(200);
+    expect(stream.contentType).toMatch(/^text\/event-stream/);
+    expect(await stream.next()).toEqual({ support: 0, oppose: 0, abstain: 0, total: 0 });
+
+    const voterA = await signIn(replicaB.url, a!.username);
+    expect((await voterA.request(VOTE, { input: { proposalId: id, choice: 'SUPPORT' } })).errors).toBeUndefined();
+    expect(await stream.next()).toEqual({ support: 1, oppose: 0, abstain: 0, total: 1 });
+
+    const voterB = await signIn(replicaB.url, b!.username);
+    await voterB.request(VOTE, { input: { proposalId: id, choice: 'OPPOSE' } });
+    expect(await stream.next()).toEqual({ support: 1, oppose: 1, abstain: 0, total: 2 });
+    // A changed ballot moves the counts, not the total.
+    await voterA.request(VOTE, { input: { proposalId: id, choice: 'ABSTAIN' } });
+    expect(await stream.next()).toEqual({ support: 0, oppose: 1, abstain: 1, total: 2 });
+    stream.close();
+  });
+
+  it('keep the ballot-secrecy rules: nothing for councils without live counts or unpublished proposals', async () => {
+    const author = hidden.children[0]!;
+    const open = await proposalIn(replicaA.prisma, { councilId: hidden.council.id, authorId: author.id, state: 'OPEN' });
+    const review = await proposalIn(replicaA.prisma, { councilId: live.council.id, authorId: live.children[0]!.id, state: 'IN_REVIEW' });
+    for (const target of [globalId('Proposal', open.id), globalId('Proposal', review.id), globalId('Council', live.council.id), 'not-an-id!']) {
+      const stream = await subscribe(`${replicaA.url}/live/proposals/${encodeURIComponent(target)}/tally`);
+      expect(stream.status).toBe(404);
+      stream.close();
+    }
+    // Even the author, signed in, gets no live counts where the council did not choose them.
+    const asAuthor = await signIn(replicaA.url, author.username);
+    const stream = await subscribe(`${replicaA.url}/live/proposals/${encodeURIComponent(globalId('Proposal', open.id))}/tally`, asAuthor.cookie);
+    expect(stream.status).toBe(404);
+  });
+});
