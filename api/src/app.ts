@@ -9,6 +9,7 @@ import { createContext } from './context.js';
 import { explorer } from './explorer.js';
 import { createLogger, createMetrics, requestLogging, type Logger } from './observability.js';
 import { graphqlFailure, graphqlTransport } from './transport.js';
+import { IN_PROCESS_GRAPHQL, inProcessGraphQL } from './in-process.js';
 import { bearerAuthentication } from './modules/accounts/http.js';
 import { hasRole } from './modules/accounts/policy.js';
 import { SESSION_COOKIE, viewerFromSession } from './modules/accounts/service.js';
@@ -82,6 +83,7 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
 
   app.use('/explorer', explorer({ prisma }));
 
+  const context = (req: express.Request, res: express.Response) => createContext({ prisma, loginThrottle, req, res, log: logger });
   app.use(
     '/graphql',
     // JSON only: nothing here may be framed, sniffed or run as a page. (Apollo itself marks
@@ -89,16 +91,18 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
     helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }),
     ...graphqlTransport(),
     bearerAuthentication(prisma),
-    expressMiddleware(apollo, { context: ({ req, res }) => createContext({ prisma, loginThrottle, req, res, log: logger }) }),
+    expressMiddleware(apollo, { context: ({ req, res }) => context(req, res) }),
     graphqlFailure,
   );
 
   if (webHandler) {
-    app.use((req, _res, next) => {
+    app.use((req, res, next) => {
       // req.protocol and req.ip honour X-Forwarded-* only from trusted proxies; the portal reads
       // both from these headers (see loadWebHandler), whatever a client put there.
       req.headers['x-forwarded-proto'] = req.protocol;
       req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? '';
+      // The portal's GraphQL operations run in this process (in-process.ts).
+      Object.assign(req, { [IN_PROCESS_GRAPHQL]: inProcessGraphQL({ apollo, req, res, context }) });
       next();
     }, webHandler);
   } else {
