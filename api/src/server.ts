@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
+import { onPrimary } from '@treem/db/client';
 import type { Context } from './context.js';
 import { AppError, asAppError, formatError, httpStatus, MASKED } from './errors.js';
 import { refusalMessage } from './i18n.js';
@@ -41,8 +42,10 @@ function requestPolicy(metrics: Metrics): ApolloServerPlugin<Context> {
       const started = performance.now();
       let operation = 'anonymous';
       return {
-        async didResolveOperation({ document, request, operationName, contextValue: ctx }) {
+        async didResolveOperation({ document, request, operationName, operation: resolved, contextValue: ctx }) {
           operation = metrics.operationLabel(operationName);
+          // A mutation reads back what it wrote: all of it on the primary, not a lagging replica.
+          if (resolved?.operation === 'mutation') ctx.prisma = onPrimary(ctx.prisma);
           if (operationName) ctx.trace.name = operationName;
           const problem = checkRequestInput(document, request.variables);
           if (problem) throw requestRefusal(problem);
