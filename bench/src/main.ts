@@ -207,8 +207,10 @@ for (const r of results) {
   if (r.budget !== undefined && used !== undefined && used > r.budget) problems.push(`${r.name}: TreEm used ${used} SQL statements per request, the budget is ${r.budget}`);
 }
 if (args.json) {
-  await writeFile(args.json, JSON.stringify({ scale, rounds, duration, connections, quick, results, ballots, problems }, null, 2));
-  say(`figures written to ${args.json}`);
+  // Relative to where `pnpm bench` was typed (pnpm runs the script inside bench/).
+  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.json);
+  await writeFile(file, JSON.stringify({ scale, rounds, duration, connections, quick, results, ballots, problems }, null, 2));
+  say(`figures written to ${file}`);
 }
 if (problems.length) {
   say('\nFAILED:');
