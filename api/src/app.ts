@@ -5,7 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { parse as parseCookies } from 'cookie';
 import { databasePool, type Db } from '@treem/db/client';
 import { createApolloServer } from './server.js';
-import { createContext } from './context.js';
+import { createContext, type ViewerLookup } from './context.js';
 import { explorer } from './explorer.js';
 import { createLogger, createMetrics, requestLogging, type Logger } from './observability.js';
 import { graphqlFailure, graphqlTransport } from './transport.js';
@@ -83,7 +83,7 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
 
   app.use('/explorer', explorer({ prisma }));
 
-  const context = (req: express.Request, res: express.Response) => createContext({ prisma, loginThrottle, req, res, log: logger });
+  const context = (req: express.Request, res: express.Response, findViewer?: ViewerLookup) => createContext({ prisma, loginThrottle, req, res, log: logger, findViewer });
   app.use(
     '/graphql',
     // JSON only: nothing here may be framed, sniffed or run as a page. (Apollo itself marks

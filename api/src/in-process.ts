@@ -5,7 +5,8 @@
 // is elsewhere (API_URL) or the portal runs under Vite, it is absent and the portal uses HTTP.
 import type { Request, Response } from 'express';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { Context } from './context.js';
+import type { Context, ViewerLookup } from './context.js';
+import { viewerFromSession, type Viewer } from './modules/accounts/service.js';
 
 export interface InProcessRequest {
   /** The headers the portal would have sent (its session cookie, locale, the browser's address). */
@@ -27,8 +28,16 @@ export function inProcessGraphQL({ apollo, req, res, context }: {
   apollo: ApolloServer<Context>;
   req: Request;
   res: Response;
-  context: (req: Request, res: Response) => Promise<Context>;
+  context: (req: Request, res: Response, findViewer: ViewerLookup) => Promise<Context>;
 }): InProcessGraphQL {
+  // A page asks for the viewer (its header) and then for its own data: one session lookup
+  // serves both, until a mutation (a sign-in, a sign-out, a vote) may have changed things.
+  const viewers = new Map<string, Promise<Viewer | null>>();
+  const findViewer: ViewerLookup = ({ prisma, token }) => {
+    let viewer = viewers.get(token);
+    if (!viewer) viewers.set(token, (viewer = viewerFromSession({ prisma, token })));
+    return viewer;
+  };
   return async ({ headers, body }) => {
     let parsed: unknown;
     try {
@@ -52,8 +61,9 @@ export function inProcessGraphQL({ apollo, req, res, context }: {
     }) as Response;
     const answer = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers: new HeaderMap(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])), search: '', body: parsed },
-      context: () => context(operationReq, operationRes),
+      context: () => context(operationReq, operationRes, findViewer),
     });
+    if (/^\s*mutation\b/.test((parsed as { query?: unknown }).query as string)) viewers.clear();
     let text = '';
     if (answer.body.kind === 'complete') text = answer.body.string;
     else for await (const chunk of answer.body.asyncIterator) text += chunk;

@@ -15,13 +15,19 @@ function requestRefusal(error: AppError) {
   return new GraphQLError(error.message, { originalError: error, extensions: { http: { status: httpStatus[error.code] } } });
 }
 
+// Apollo keeps one parsed document per query text, so the answer is kept with it: a document
+// is walked once, not on every request.
+const schemaQuestions = new WeakMap<DocumentNode, boolean>();
 function asksForSchema(document: DocumentNode) {
+  const known = schemaQuestions.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     [Kind.FIELD](node) {
       if (node.name.value === '__schema' || node.name.value === '__type') found = true;
     },
   });
+  schemaQuestions.set(document, found);
   return found;
 }
 
