@@ -44,6 +44,11 @@ const sameSecret = (given: string, expected: string) => {
   return timingSafeEqual(digest(given), digest(expected));
 };
 
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
 export async function createApp({ prisma, webHandler, logger = createLogger(), throttleStore }: AppOptions) {
   const pool = databasePool(prisma);
   if (!pool) throw new Error('createApp needs a client made by createPrisma');
@@ -86,9 +91,10 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
   const context = (req: express.Request, res: express.Response, findViewer?: ViewerLookup) => createContext({ prisma, loginThrottle, req, res, log: logger, findViewer });
   app.use(
     '/graphql',
-    // JSON only: nothing here may be framed, sniffed or run as a page. (Apollo itself marks
-    // answers without cache hints `no-store`, so session-dependent data is never cached.)
+    // JSON only: nothing here may be framed, sniffed or run as a page.
     helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }),
+    // Answers depend on the session and change with every vote: no cache may keep them.
+    noStore,
     ...graphqlTransport(),
     bearerAuthentication(prisma),
     expressMiddleware(apollo, { context: ({ req, res }) => context(req, res) }),

@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 import { onPrimary } from '@treem/db/client';
 import type { Context } from './context.js';
@@ -106,6 +106,8 @@ export function createApolloServer({ metrics }: { metrics: Metrics }) {
     persistedQueries: false,
     // main.ts drains and stops everything in order on SIGTERM; Apollo must not exit on its own.
     stopOnTerminationSignals: false,
-    plugins: [requestPolicy(metrics), ApolloServerPluginLandingPageDisabled()],
+    // Nothing here declares cache hints, and Apollo's cache-control plugin wraps every field's
+    // resolver to collect them: app.ts sends `no-store` for every answer instead.
+    plugins: [requestPolicy(metrics), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
 }
