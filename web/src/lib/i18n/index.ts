@@ -28,9 +28,30 @@ void instance.init({
 	showSupportNotice: false
 });
 
+/** Keys remembered per locale; bounded, since a key may be built from an error code. */
+const MAX_REMEMBERED = 2000;
+
+/**
+ * i18next resolves a key anew on every call, and a page asks for the same few dozen plain
+ * strings on every render: a key asked without options is looked up once per locale (the
+ * resources are bundled and never change while the server runs).
+ */
+function remembering(fixed: TFunction): TFunction {
+	const known = new Map<string, string>();
+	return ((key: unknown, ...rest: unknown[]) => {
+		if (rest.length > 0 || typeof key !== 'string') return (fixed as (...args: unknown[]) => unknown)(key, ...rest);
+		let text = known.get(key);
+		if (text === undefined) {
+			text = fixed(key) as string;
+			if (known.size < MAX_REMEMBERED) known.set(key, text);
+		}
+		return text;
+	}) as TFunction;
+}
+
 const translators: Record<Locale, TFunction> = {
-	vi: instance.getFixedT('vi'),
-	en: instance.getFixedT('en')
+	vi: remembering(instance.getFixedT('vi')),
+	en: remembering(instance.getFixedT('en'))
 };
 
 export function translator(locale: Locale): TFunction {
