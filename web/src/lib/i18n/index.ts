@@ -37,16 +37,17 @@ const MAX_REMEMBERED = 2000;
  * resources are bundled and never change while the server runs).
  */
 function remembering(fixed: TFunction): TFunction {
-	const known = new Map<string, string>();
+	const translate = fixed as unknown as (...args: unknown[]) => unknown;
+	const known = new Map<string, unknown>();
 	return ((key: unknown, ...rest: unknown[]) => {
-		if (rest.length > 0 || typeof key !== 'string') return (fixed as (...args: unknown[]) => unknown)(key, ...rest);
+		if (rest.length > 0 || typeof key !== 'string') return translate(key, ...rest);
 		let text = known.get(key);
 		if (text === undefined) {
-			text = fixed(key) as string;
+			text = translate(key);
 			if (known.size < MAX_REMEMBERED) known.set(key, text);
 		}
 		return text;
-	}) as TFunction;
+	}) as unknown as TFunction;
 }
 
 const translators: Record<Locale, TFunction> = {
