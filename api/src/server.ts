@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { onPrimary } from '@treem/db/client';
 import type { Context } from './context.js';
 import { AppError, asAppError, formatError, httpStatus, MASKED } from './errors.js';
@@ -31,6 +32,36 @@ function asksForSchema(document: DocumentNode) {
   return found;
 }
 
+/** What one query may ask for: nesting relations (council → children → proposals → council …)
+ * must not turn one request into millions of rows. */
+const COMPLEXITY_LIMIT = { complexity: 5000, depth: 10, breadth: 200 };
+const MAX_REMEMBERED_VARIABLES = 100;
+// A weight depends only on the operation and its variables: remembered with the parsed
+// document (a few variable sets each), so the tree is not walked again on every request.
+const complexities = new WeakMap<OperationDefinitionNode, Map<string, boolean>>();
+
+/** Whether the operation stays within COMPLEXITY_LIMIT; undefined when its variables are invalid (execution says so). */
+function withinComplexity(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): boolean | undefined {
+  const key = JSON.stringify(variables ?? {});
+  let known = complexities.get(operation);
+  const remembered = known?.get(key);
+  if (remembered !== undefined) return remembered;
+  let within: boolean;
+  try {
+    // Only the operation that runs, with the fragments it may use.
+    const alone: DocumentNode = { ...document, definitions: document.definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || d === operation) };
+    const { complexity, depth, breadth } = complexityFromQuery(alone, { schema, variables: variables ?? {} });
+    within = complexity <= COMPLEXITY_LIMIT.complexity && depth <= COMPLEXITY_LIMIT.depth && breadth <= COMPLEXITY_LIMIT.breadth;
+  } catch {
+    return undefined;
+  }
+  if (!known) complexities.set(operation, (known = new Map()));
+  // Variables that change with every request (ids) only keep the most recent ones.
+  if (known.size >= MAX_REMEMBERED_VARIABLES) known.clear();
+  known.set(key, within);
+  return within;
+}
+
 const suggestion = /\s*Did you mean .+\?$/;
 
 /** Codes Apollo and graphql-js give request errors; their messages are translated too. */
@@ -57,6 +88,9 @@ function requestPolicy(metrics: Metrics): ApolloServerPlugin<Context> {
           if (problem) throw requestRefusal(problem);
           if (asksForSchema(document) && !maySeeSchema(ctx)) {
             throw requestRefusal(new AppError(ctx.viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'INTROSPECTION'));
+          }
+          if (resolved && withinComplexity(document, resolved, request.variables) === false) {
+            throw requestRefusal(new AppError('BAD_USER_INPUT', 'TOO_COMPLEX'));
           }
         },
         async didEncounterErrors({ errors, contextValue: ctx }) {
