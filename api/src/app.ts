@@ -7,6 +7,7 @@ import { databasePool, type Db } from '@treem/db/client';
 import { createApolloServer } from './server.js';
 import { createContext, type ViewerLookup } from './context.js';
 import { explorer } from './explorer.js';
+import { sdmxData } from './modules/indicators/sdmx.js';
 import { createLogger, createMetrics, requestLogging, type Logger } from './observability.js';
 import { graphqlFailure, graphqlTransport } from './transport.js';
 import { IN_PROCESS_GRAPHQL, inProcessGraphQL } from './in-process.js';
@@ -87,6 +88,7 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
   });
 
   app.use('/explorer', explorer({ prisma }));
+  app.get('/api/sdmx/data/:code', sdmxData({ prisma }));
 
   const context = (req: express.Request, res: express.Response, findViewer?: ViewerLookup) => createContext({ prisma, loginThrottle, req, res, log: logger, findViewer });
   app.use(

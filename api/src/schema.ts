@@ -18,6 +18,9 @@ import './modules/proposals/mutations.js';
 import './modules/children/types.js';
 import './modules/children/queries.js';
 import './modules/children/mutations.js';
+import './modules/indicators/types.js';
+import './modules/indicators/queries.js';
+import './modules/indicators/mutations.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -5,15 +5,17 @@ import {
 } from '../factories/index.js';
 import * as data from './data.js';
 import { seedRegister } from './register.js';
+import { seedIndicators } from './indicators.js';
 
 const MEMBERS_PER_COUNCIL = 9;
 
 export async function seed(prisma: Db) {
   const map = await seedMap(prisma);
-  const agencies = await seedProgramme(prisma, map.city.id);
+  const { agencies, programmeId } = await seedProgramme(prisma, map.city.id);
   const councils = await seedCouncils(prisma, map);
   await seedPeople(prisma, councils, agencies);
   await seedRegister(prisma);
+  await seedIndicators(prisma, { programmeId, agencies, lastYear: new Date().getUTCFullYear() });
 }
 
 type Unit = { id: string; code: string; nameVi: string };
@@ -97,7 +99,7 @@ async function seedProgramme(prisma: Db, cityId: string) {
       });
     }
   }
-  return agencies;
+  return { agencies, programmeId: programme.id };
 }
 
 type Council = { id: string; level: CouncilLevel };

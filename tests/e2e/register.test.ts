@@ -3,7 +3,7 @@
 // else sees a link to the register or reaches its pages (404). Texts are the Vietnamese defaults.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { executablePath, expectNoSeriousA11yViolations, hydrated, launchBrowser, screenshots } from '../support/browser.js';
+import { executablePath, expectNoSeriousA11yViolations, hydrated, launchBrowser, logIn as signIn, screenshots } from '../support/browser.js';
 import { startServer } from '../support/server.js';
 
 const PASSWORD = 'treem-demo-2030';
@@ -21,14 +21,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function logIn(page: Page, username: string, javaScript: boolean) {
-  await page.goto(`${server.url}/login`);
-  await hydrated(page, javaScript);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL(`${server.url}/`);
-}
+const logIn = (page: Page, username: string, javaScript: boolean) => signIn(page, { baseUrl: server.url, username, password: PASSWORD, javaScript });
 
 /** A child of the officer's area, with a name to search for and a linked status to show. */
 async function demoChild() {

@@ -45,3 +45,13 @@ export async function expectNoSeriousA11yViolations(page: Page) {
     .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
   expect(serious).toEqual([]);
 }
+
+/** Signs in through the login page, as a person would, and waits for the home page. */
+export async function logIn(page: Page, { baseUrl, username, password, javaScript }: { baseUrl: string; username: string; password: string; javaScript: boolean }) {
+  await page.goto(`${baseUrl}/login`);
+  await hydrated(page, javaScript);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}

@@ -32,20 +32,30 @@ export interface AuditEntry<A extends AuditAction> {
  * Appends one row to the audit log. Pass the transaction that makes the change, so the row
  * exists exactly when the change does. The table refuses UPDATE and DELETE (a trigger).
  */
-export async function recordAudit<A extends AuditAction>(
+export async function recordAudit<A extends AuditAction>(tx: Pick<Prisma.TransactionClient, 'auditLog'>, entry: AuditEntry<A>): Promise<void> {
+  await tx.auditLog.create({ data: auditRow(entry), select: { id: true } });
+}
+
+/**
+ * Appends many rows in one statement (a bulk import changes thousands of values at once), on
+ * the transaction that makes the changes.
+ */
+export async function recordAudits<A extends AuditAction>(
   tx: Pick<Prisma.TransactionClient, 'auditLog'>,
-  { actor, action, subject, data }: AuditEntry<A>,
+  entries: AuditEntry<A>[],
 ): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      action,
-      actorUserId: actor.userId,
-      actorApiClientId: actor.apiClientId,
-      clientIp: actor.clientIp,
-      subjectType: subject.type,
-      subjectId: subject.id,
-      data: data as Prisma.InputJsonValue,
-    },
-    select: { id: true },
-  });
+  if (entries.length === 0) return;
+  await tx.auditLog.createMany({ data: entries.map(auditRow) });
+}
+
+function auditRow<A extends AuditAction>({ actor, action, subject, data }: AuditEntry<A>) {
+  return {
+    action,
+    actorUserId: actor.userId,
+    actorApiClientId: actor.apiClientId,
+    clientIp: actor.clientIp,
+    subjectType: subject.type,
+    subjectId: subject.id,
+    data: data as Prisma.InputJsonValue,
+  };
 }

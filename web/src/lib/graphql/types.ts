@@ -67,3 +67,13 @@ export const registerPurposes = [
 export const isCaseStatus = (value: unknown): value is CaseStatus => caseStatuses.some((s) => s === value);
 export const isCircumstanceGroup = (value: unknown): value is CircumstanceGroup =>
 	circumstanceGroups.some((g) => g === value);
+
+export type IndicatorStatus = Enum<'IndicatorStatus'>;
+export type SubmissionState = Enum<'SubmissionState'>;
+
+export const indicatorStatuses = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'NO_DATA'] as const satisfies readonly IndicatorStatus[];
+export const submissionStates = ['DRAFT', 'SUBMITTED', 'APPROVED', 'RETURNED'] as const satisfies readonly SubmissionState[];
+
+export function isSubmissionState(value: unknown): value is SubmissionState {
+	return submissionStates.some((state) => state === value);
+}

@@ -105,3 +105,8 @@ export function formatDate(isoDate: string, locale: Locale): string {
 export function localName(named: { nameVi: string; nameEn: string }, locale: Locale): string {
 	return locale === 'en' ? named.nameEn : named.nameVi;
 }
+
+/** A figure as people read it: "96,4" in Vietnamese, "96.4" in English. */
+export function formatNumber(value: number, locale: Locale, digits = 1): string {
+	return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: digits }).format(value);
+}
