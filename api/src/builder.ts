@@ -17,6 +17,9 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
   AuthScopes: {
+    /** Signed in, even with a one-time password still to replace (enough to replace it). */
+    signedIn: boolean;
+    /** Signed in and past the first-sign-in password change: may act. */
     authenticated: boolean;
     child: boolean;
     moderator: boolean;
@@ -33,15 +36,20 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: ({ viewer, apiClient }) => ({
-      authenticated: viewer !== null,
-      child: viewer?.kind === 'CHILD',
+      signedIn: viewer !== null,
+      // A child handed a one-time password chooses its own before doing anything else.
+      authenticated: viewer !== null && !viewer.mustChangePassword,
+      child: viewer?.kind === 'CHILD' && !viewer.mustChangePassword,
       moderator: (viewer?.moderatedCouncilIds.length ?? 0) > 0,
       agencyOfficer: hasRole(viewer, 'AGENCY_OFFICER'),
       programmeAdmin: hasRole(viewer, 'PROGRAMME_ADMIN'),
       apiScope: (scope) => hasScope(apiClient, scope),
     }),
     // Deny by default with the same typed errors services throw.
-    unauthorizedError: (_parent, context) => new AppError(context.viewer || context.apiClient ? 'FORBIDDEN' : 'UNAUTHENTICATED'),
+    unauthorizedError: (_parent, context) =>
+      context.viewer?.mustChangePassword
+        ? new AppError('FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED')
+        : new AppError(context.viewer || context.apiClient ? 'FORBIDDEN' : 'UNAUTHENTICATED'),
   },
   // The API is public: bound what one query may ask for, so nesting relations (council →
   // children → proposals → council …) cannot turn one request into millions of rows.

@@ -51,16 +51,20 @@ export interface PageQuery {
   size: number;
 }
 
-/** The Prisma page for relay arguments: `first` with `after`, or `last` with `before`. */
-export function pageQuery({ first, last, after, before }: ConnectionArgs): PageQuery {
+/**
+ * The Prisma page for relay arguments: `first` with `after`, or `last` with `before`. Lists
+ * read newest first unless `oldestFirst` (a queue, where the longest waiting comes first).
+ */
+export function pageQuery({ first, last, after, before }: ConnectionArgs, { oldestFirst = false } = {}): PageQuery {
   if ((first != null && (last != null || before != null)) || (last != null && after != null)) {
     throw new AppError('BAD_USER_INPUT', 'PAGE_ARGS');
   }
   const backwards = last != null || (before != null && first == null);
   const size = (backwards ? last : first) ?? DEFAULT_PAGE_SIZE;
   const cursor = backwards ? before : after;
-  const where = cursor ? beyond(decodeCursor(cursor), backwards ? 'newer' : 'older') : {};
-  const direction = backwards ? 'asc' : 'desc';
+  const forwardIsOlder = backwards === oldestFirst;
+  const where = cursor ? beyond(decodeCursor(cursor), forwardIsOlder ? 'older' : 'newer') : {};
+  const direction = forwardIsOlder ? 'desc' : 'asc';
   // One extra row tells whether there is another page.
   return { where, orderBy: [{ createdAt: direction }, { id: direction }], take: size + 1, backwards, size };
 }

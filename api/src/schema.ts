@@ -12,6 +12,7 @@ import './modules/audit/types.js';
 import './modules/audit/queries.js';
 import './modules/council/types.js';
 import './modules/council/queries.js';
+import './modules/council/mutations.js';
 import './modules/proposals/types.js';
 import './modules/proposals/queries.js';
 import './modules/proposals/mutations.js';

@@ -76,6 +76,7 @@ export interface CouncilSpec {
   quorumPercent?: number;
   majorityPercent?: number;
   liveCounts?: boolean;
+  votingDays?: number;
   validFrom: Date;
   validTo?: Date | null;
   successorId?: string | null;

@@ -198,6 +198,12 @@ export const demoAccounts = {
  */
 export const demoWard = { before: { district: '916', name: 'An Hòa' }, today: '92.102' };
 
+/** The old wards whose councils' members sit on the demo ward's council today (codes as seeded). */
+export const demoWardMembersFrom = ['916.01', '916.04'];
+
+/** The demo officer's department, which the demo ward's referred proposal waits for. */
+export const demoReferralAgency = 'SGDDT';
+
 type DemoProposal = {
   key: string;
   title: string;

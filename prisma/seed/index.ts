@@ -180,11 +180,17 @@ async function seedPeople(prisma: Db, councils: Awaited<ReturnType<typeof seedCo
     for (const [i, member] of members.entries()) await ensureMember(prisma, { termId: row.id, userId: member.id, role: i === 1 ? 'CHAIR' : 'MEMBER' });
     await ensureFacilitator(prisma, { councilId: council.id, userId: moderatorId });
   };
+  // The demo ward's members can sign in (with the demo password), so a demo vote can reach
+  // its quorum and every member can vote before a moderator closes it early.
+  const signsIn = (unit: Unit) => data.demoWardMembersFrom.includes(unit.code);
   const children = (unit: Unit, seatForDemoChild: boolean) =>
     Promise.all(Array.from({ length: MEMBERS_PER_COUNCIL }, (_, i) =>
       seatForDemoChild && i === 0
         ? demoChild
-        : ensureUser(prisma, { username: `child.${unit.code}.${i + 1}`, displayName: data.pseudonyms[(i + unit.code.length) % data.pseudonyms.length]!, kind: 'CHILD' })));
+        : ensureUser(prisma, {
+          username: `child.${unit.code}.${i + 1}`, displayName: data.pseudonyms[(i + unit.code.length) % data.pseudonyms.length]!, kind: 'CHILD',
+          ...(signsIn(unit) ? { password } : {}),
+        })));
   const moderatorFor = (unit: Unit) => ensureUser(prisma, { username: `moderator.${unit.code}`, displayName: `Điều phối viên ${unit.nameVi}`, kind: 'ADULT' });
 
   // Before the reform: ward and district councils, their last term, and their decided proposals.
@@ -213,6 +219,16 @@ async function seedPeople(prisma: Db, councils: Awaited<ReturnType<typeof seedCo
     await seat(council, unit, termSinceReform(), members, (demo ? demoModerator : await moderatorFor(unit)).id);
     await seedProposals(prisma, { council, unit, proposals: demo ? data.wardProposals : data.wardProposals.slice(0, 1), members, demoChild });
   }
+
+  // The demo ward's referred proposal waits for the demo officer's department.
+  const referred = data.wardProposals.find((p) => p.state === 'REFERRED')!;
+  const proposalId = `demo-${data.demoWard.today}-${referred.key}`;
+  const dueOn = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 21));
+  await prisma.referral.upsert({
+    where: { proposalId },
+    create: { proposalId, agencyId: agencies.get(data.demoReferralAgency)!, dueOn },
+    update: {},
+  });
 }
 
 async function seedProposals(
@@ -226,12 +242,12 @@ async function seedProposals(
       id: `demo-${unit.code}-${p.key}`, councilId: council.id, authorId: author.id, title: p.title, body: p.body, state: p.state,
       closedOn: p.closedOn ? new Date(`${p.closedOn}T10:00:00Z`) : undefined,
     });
-    await seedVotes(prisma, proposal, others);
+    await seedVotes(prisma, proposal, others, members.length);
   }
 }
 
 /** Closed proposals get ballots that match their outcome; open ones get a few early votes. */
-async function seedVotes(prisma: Db, proposal: { id: string; state: string; votingOpensAt: Date | null }, voters: { id: string }[]) {
+async function seedVotes(prisma: Db, proposal: { id: string; state: string; votingOpensAt: Date | null; votingClosesAt: Date | null }, voters: { id: string }[], members: number) {
   const pattern: Record<string, VoteChoice[]> = {
     OPEN: ['SUPPORT', 'SUPPORT', 'OPPOSE'],
     ADOPTED: ['SUPPORT', 'SUPPORT', 'SUPPORT', 'SUPPORT', 'SUPPORT', 'OPPOSE', 'ABSTAIN'],
@@ -239,6 +255,18 @@ async function seedVotes(prisma: Db, proposal: { id: string; state: string; voti
     NOT_ADOPTED: ['SUPPORT', 'OPPOSE', 'OPPOSE', 'OPPOSE', 'OPPOSE', 'ABSTAIN'],
   };
   const choices = pattern[proposal.state] ?? [];
+  if (proposal.state !== 'OPEN' && choices.length > 0) {
+    // The result as closing would have kept it (the council's default 50% quorum and majority).
+    const count = (choice: VoteChoice) => choices.filter((c) => c === choice).length;
+    const sides = count('SUPPORT') + count('OPPOSE');
+    await prisma.proposal.update({
+      where: { id: proposal.id },
+      data: {
+        closedAt: proposal.votingClosesAt, resultVoters: choices.length, resultMembers: members,
+        resultQuorumMet: choices.length * 2 >= members, resultSupportShare: count('SUPPORT') / sides,
+      },
+    });
+  }
   await prisma.vote.createMany({
     // Cast in the vote's first days (hours apart), so history reads in order.
     data: choices.map((choice, i) => {

@@ -1,7 +1,8 @@
 import type { Handle, HandleFetch, HandleServerError, RequestEvent } from '@sveltejs/kit';
 import { serverClient, graphqlUrl, inProcessGraphql } from '$lib/graphql/client.server';
 import { ViewerQuery, type Viewer } from '$lib/graphql/viewer';
-import { LANG_COOKIE, toLocale, translator } from '$lib/i18n';
+import { LANG_COOKIE, toLocale } from '$lib/i18n';
+import { serverTranslator } from '$lib/i18n/messages.server';
 import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/session';
 
 async function loadViewer(event: RequestEvent): Promise<Viewer | null> {
@@ -20,8 +21,13 @@ async function loadViewer(event: RequestEvent): Promise<Viewer | null> {
 export const handle: Handle = async ({ event, resolve }) => {
 	const locale = toLocale(event.cookies.get(LANG_COOKIE));
 	event.locals.locale = locale;
-	event.locals.t = translator(locale);
+	event.locals.t = serverTranslator(locale);
 	event.locals.viewer = await loadViewer(event);
+	// A child signed in with a one-time password chooses its own before anything else.
+	const path = event.url.pathname;
+	if (event.locals.viewer?.mustChangePassword && !['/password', '/logout', '/lang'].includes(path) && event.request.method === 'GET') {
+		return new Response(null, { status: 303, headers: { location: '/password' } });
+	}
 
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
@@ -46,7 +52,7 @@ export const handleFetch: HandleFetch = ({ event, request, fetch }) => {
 };
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	const t = translator(toLocale(event.cookies.get(LANG_COOKIE)));
+	const t = serverTranslator(toLocale(event.cookies.get(LANG_COOKIE)));
 	if (status === 404) return { message: t('error.notFound') };
 	// A malformed address (say, a broken %-escape) is the request's fault: say so, log nothing.
 	if (status < 500) return { message: t('error.badRequest') };

@@ -4,6 +4,7 @@ import { crontab, registeredTasks } from './registry.js';
 // Every module's tasks, registered on import (as schema.ts does for GraphQL types).
 import '../modules/accounts/jobs.js';
 import '../modules/children/jobs.js';
+import '../modules/proposals/jobs.js';
 
 // graphile-worker narrates every poll at info level; keep warnings and errors.
 const logger = new Logger((scope) => (level, message, meta) => {

@@ -1,6 +1,7 @@
 import { builder } from '../../builder.js';
 import { ClearLoginThrottleInput, CreateApiClientInput, CreateApiClientPayload, LoginInput, LoginPayload } from './types.js';
-import { clearLoginThrottle, createApiClient, login, logout, revokeApiClient, SESSION_SECONDS } from './service.js';
+import { z } from 'zod';
+import { changePassword, clearLoginThrottle, createApiClient, login, logout, revokeApiClient, SESSION_SECONDS } from './service.js';
 
 const RevokeApiClientInput = builder.inputType('RevokeApiClientInput', {
   fields: (t) => ({ id: t.id({ required: true }) }),
@@ -25,6 +26,25 @@ builder.mutationField('logout', (t) =>
     resolve: async (_root, _args, ctx) => {
       await logout({ prisma: ctx.prisma, token: ctx.session.token });
       ctx.session.clear();
+      return true;
+    },
+  }),
+);
+
+const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
+  fields: (t) => ({
+    currentPassword: t.string({ required: true, validate: z.string().max(256) }),
+    newPassword: t.string({ required: true, validate: z.string().max(256) }),
+  }),
+});
+
+builder.mutationField('changePassword', (t) =>
+  t.boolean({
+    description: 'Replaces the viewer’s password (a child chooses its own after a one-time password). Other sessions end.',
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      await changePassword({ prisma: ctx.prisma, viewer: ctx.viewer, token: ctx.session.token, ...input });
       return true;
     },
   }),

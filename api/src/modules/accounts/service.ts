@@ -29,6 +29,8 @@ export interface Viewer {
   memberCouncilIds: string[];
   /** Councils the viewer moderates (Youth Union facilitators). */
   moderatedCouncilIds: string[];
+  /** Signed in with a one-time password: must choose its own before anything else. */
+  mustChangePassword: boolean;
 }
 
 // Verifying against a real hash when the user does not exist keeps the answer time the same,
@@ -99,6 +101,27 @@ export async function clearLoginThrottle({ prisma, throttle, viewer, userId }: {
   await throttle.clear(child.username);
 }
 
+const NEW_PASSWORD = { min: 8, max: 128 };
+
+/**
+ * The viewer replaces its password (a child its one-time one, at first sign-in). Its other
+ * sessions end, so a password handed over on paper stops working everywhere.
+ */
+export async function changePassword({ prisma, viewer, token, currentPassword, newPassword }: { prisma: Db; viewer: Viewer | null; token: string | undefined; currentPassword: string; newPassword: string }) {
+  if (!viewer) throw new AppError('UNAUTHENTICATED');
+  if (newPassword.length < NEW_PASSWORD.min || newPassword.length > NEW_PASSWORD.max) {
+    throw new AppError('BAD_USER_INPUT', 'NEW_PASSWORD', { min: NEW_PASSWORD.min }, ['min']);
+  }
+  if (newPassword === currentPassword) throw new AppError('BAD_USER_INPUT', 'SAME_PASSWORD');
+  const credential = await prisma.credential.findUnique({ where: { userId: viewer.id }, select: { passwordHash: true } });
+  if (!credential || !(await verifyPassword(credential.passwordHash, currentPassword))) throw new AppError('INVALID_CREDENTIALS', 'CURRENT_PASSWORD');
+  const passwordHash = await hashPassword(newPassword);
+  await prisma.$transaction([
+    prisma.credential.update({ where: { userId: viewer.id }, data: { passwordHash, mustChange: false } }),
+    prisma.session.deleteMany({ where: { userId: viewer.id, ...(token ? { NOT: { tokenHash: hashToken(token) } } : {}) } }),
+  ]);
+}
+
 /** Opens a session and returns the cookie token; only its hash is stored. */
 export async function startSession({ prisma, userId }: { prisma: Db; userId: string }) {
   const token = randomBytes(32).toString('base64url');
@@ -131,14 +154,16 @@ export async function viewerFromSession({ prisma, token }: { prisma: Db; token: 
             select: { term: { select: { councilId: true } } },
           },
           facilitates: { select: { councilId: true } },
+          credential: { select: { mustChange: true } },
         },
       },
     },
   });
   if (!session || session.expiresAt <= now) return null;
-  const { memberships, facilitates, roleGrants, ...user } = session.user;
+  const { memberships, facilitates, roleGrants, credential, ...user } = session.user;
   return {
     ...user,
+    mustChangePassword: credential?.mustChange ?? false,
     roles: roleGrants,
     memberCouncilIds: memberships.map((m) => m.term.councilId),
     moderatedCouncilIds: facilitates.map((f) => f.councilId),

@@ -15,6 +15,7 @@ export const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
     displayName: t.exposeString('displayName'),
     kind: t.expose('kind', { type: UserKindEnum }),
     roles: t.field({ type: [RoleEnum], resolve: (viewer) => [...new Set(viewer.roles.map((grant) => grant.role))] }),
+    mustChangePassword: t.exposeBoolean('mustChangePassword', { description: 'Signed in with a one-time password: choose a new one first.' }),
   }),
 });
 

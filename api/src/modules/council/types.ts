@@ -6,6 +6,7 @@ import { LoginThrottleRef, ViewerRef } from '../accounts/types.js';
 import { today } from '../../calendar.js';
 import { validOn } from '../geo/policy.js';
 import { isCurrentMember, moderates, termOn } from './policy.js';
+import { councilMembers } from './service.js';
 
 export const CouncilLevelEnum = builder.enumType('CouncilLevel', { values: ['WARD', 'DISTRICT', 'CITY'] as const });
 
@@ -33,6 +34,13 @@ export const CouncilRef = builder.prismaNode('Council', {
     quorumPercent: t.exposeInt('quorumPercent'),
     majorityPercent: t.exposeInt('majorityPercent'),
     liveCounts: t.exposeBoolean('liveCounts'),
+    votingDays: t.exposeInt('votingDays', { description: 'Default length of a vote, in days.' }),
+    members: t.prismaField({
+      type: ['Membership'],
+      description: "The running term's members, current first. The council's moderators only.",
+      authScopes: { moderator: true },
+      resolve: (query, council, _args, ctx) => councilMembers({ prisma: ctx.prisma, viewer: ctx.viewer, councilId: council.id, query }),
+    }),
     currentTerm: t.field({
       type: TermRef,
       nullable: true,
@@ -52,6 +60,24 @@ export const CouncilRef = builder.prismaNode('Council', {
       authScopes: { moderator: true },
       resolve: (council, _args, ctx) => councilLoginThrottles({ prisma: ctx.prisma, throttle: ctx.loginThrottle, viewer: ctx.viewer, councilId: council.id }),
     }),
+  }),
+});
+
+export const MembershipRef = builder.prismaNode('Membership', {
+  id: { field: 'id' },
+  nullable: true,
+  // Memberships are for the council's moderators: anyone else reads null through node(id).
+  findUnique: (id, ctx) => ({ id, term: { councilId: { in: ctx.viewer?.moderatedCouncilIds ?? [] } } }),
+  description: "A child's seat on a council for a term. Its moderators only.",
+  fields: (t) => ({
+    displayName: t.string({ description: "The child's pseudonym.", select: { user: { select: { displayName: true } } }, resolve: (m) => m.user.displayName }),
+    username: t.string({ description: 'What the child signs in with.', select: { user: { select: { username: true } } }, resolve: (m) => m.user.username }),
+    role: t.exposeString('role'),
+    joinedAt: t.expose('joinedAt', { type: 'DateTime' }),
+    leftAt: t.expose('leftAt', { type: 'DateTime', nullable: true }),
+    guardianConsentOn: t.expose('guardianConsentAt', { type: 'DateTime' }),
+    guardianConsentBy: t.exposeString('guardianConsentBy', { nullable: true }),
+    guardianConsentMethod: t.exposeString('guardianConsentHow', { nullable: true }),
   }),
 });
 

@@ -1,13 +1,34 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { builder } from '../../builder.js';
 import { findProposalPage } from './service.js';
-import { isCurrentMember } from '../council/policy.js';
-import { isTallyVisible, isVotingOpen, visibleProposalsWhere } from './policy.js';
+import { isCurrentMember, moderates } from '../council/policy.js';
+import { agencyIdsOf, isTallyVisible, isVotingOpen, visibleProposalsWhere } from './policy.js';
+import { lateFrom, ratingSummary } from './referrals.js';
+import { ViewerRef } from '../accounts/types.js';
 
 export const ProposalStateEnum = builder.enumType('ProposalState', {
   values: ['DRAFT', 'IN_REVIEW', 'WITHDRAWN', 'OPEN', 'ADOPTED', 'NOT_ADOPTED', 'REFERRED', 'ANSWERED'] as const,
 });
 export const VoteChoiceEnum = builder.enumType('VoteChoice', { values: ['SUPPORT', 'OPPOSE', 'ABSTAIN'] as const });
+export const ReturnReasonEnum = builder.enumType('ReturnReason', {
+  description: 'Why a moderator sent a proposal back; the portal shows the child a kind sentence for each.',
+  values: ['NEEDS_DETAIL', 'PERSONAL_INFORMATION', 'UNKIND_WORDS', 'OFF_TOPIC', 'DUPLICATE', 'OTHER'] as const,
+});
+export const ReferralStateEnum = builder.enumType('ReferralState', { values: ['PENDING', 'OVERDUE', 'ANSWERED'] as const });
+export const StanceEnum = builder.enumType('Stance', { values: ['ACCEPTED', 'PARTIAL', 'DECLINED'] as const });
+export const CommitmentStatusEnum = builder.enumType('CommitmentStatus', { values: ['IN_PROGRESS', 'DONE'] as const });
+
+interface Result { voters: number; members: number; quorumMet: boolean; supportShare: number }
+
+const ProposalResult = builder.objectRef<Result>('ProposalResult').implement({
+  description: 'The result kept when the vote closed.',
+  fields: (t) => ({
+    voters: t.exposeInt('voters', { description: 'Members who voted (any choice).' }),
+    members: t.exposeInt('members', { description: 'Members of the council when the vote closed.' }),
+    quorumMet: t.exposeBoolean('quorumMet'),
+    supportShare: t.exposeFloat('supportShare', { description: 'SUPPORT / (SUPPORT + OPPOSE), 0 to 1.' }),
+  }),
+});
 
 interface Tally { support: number; oppose: number; abstain: number; total: number }
 
@@ -31,6 +52,32 @@ export const ProposalRef = builder.prismaNode('Proposal', {
     title: t.exposeString('title'),
     body: t.exposeString('body'),
     state: t.expose('state', { type: ProposalStateEnum }),
+    version: t.exposeInt('version', { description: 'Send it back with a transition: a stale one is refused with CONFLICT.' }),
+    objectiveGroup: t.exposeInt('objectiveGroup', { nullable: true, description: "The programme's objective group (1–4) it concerns." }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', nullable: true, description: 'When it was last sent for review.' }),
+    waitingHours: t.int({
+      nullable: true,
+      description: 'How long it has waited for review, in whole hours (null unless in review).',
+      select: { submittedAt: true },
+      resolve: (proposal) => (proposal.state === 'IN_REVIEW' && proposal.submittedAt ? Math.floor((Date.now() - proposal.submittedAt.getTime()) / 3_600_000) : null),
+    }),
+    returnReason: t.expose('returnReason', { type: ReturnReasonEnum, nullable: true, description: 'Why it came back to its author (drafts only: visible to the author alone).' }),
+    returnMessage: t.exposeString('returnMessage', { nullable: true }),
+    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
+    result: t.field({
+      type: ProposalResult,
+      nullable: true,
+      select: { resultVoters: true, resultMembers: true, resultQuorumMet: true, resultSupportShare: true },
+      resolve: (p) =>
+        p.resultVoters === null || p.resultMembers === null || p.resultQuorumMet === null || p.resultSupportShare === null
+          ? null
+          : { voters: p.resultVoters, members: p.resultMembers, quorumMet: p.resultQuorumMet, supportShare: p.resultSupportShare },
+    }),
+    escalatedFrom: t.relation('escalatedFrom', { nullable: true, description: 'The proposal below that this one carries up, with its votes and result.' }),
+    escalatedTo: t.relation('escalatedTo', { nullable: true, description: 'The linked proposal in the parent council, once escalated.' }),
+    referral: t.relation('referral', { nullable: true }),
+    viewerIsAuthor: t.boolean({ resolve: (proposal, _args, ctx) => proposal.authorId === ctx.viewer?.id }),
+    viewerModerates: t.boolean({ resolve: (proposal, _args, ctx) => moderates(ctx.viewer, proposal.councilId) }),
     council: t.relation('council'),
     authorName: t.string({
       description: "The author's pseudonym.",
@@ -86,3 +133,96 @@ builder.prismaObjectField('Council', 'proposals', (t) =>
     { fields: (t) => ({ totalCount: t.int({ resolve: (connection) => connection.totalCount() }) }) },
   ),
 );
+
+export const ReferralRef = builder.prismaNode('Referral', {
+  id: { field: 'id' },
+  nullable: true,
+  description: 'An adopted proposal sent to an agency, to be answered by a due date. Public, like the proposal.',
+  fields: (t) => ({
+    dueOn: t.expose('dueOn', { type: 'Date' }),
+    state: t.expose('state', { type: ReferralStateEnum }),
+    lateFrom: t.field({ type: 'DateTime', description: 'The moment it counts as overdue (the day after dueOn, Vietnam time).', resolve: (r) => lateFrom(r.dueOn) }),
+    overdueAt: t.expose('overdueAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    agency: t.relation('agency'),
+    proposal: t.relation('proposal'),
+    response: t.relation('response', { nullable: true }),
+    viewerCanAnswer: t.boolean({
+      description: "Whether the viewer answers for the referral's agency and it is still unanswered.",
+      resolve: (r, _args, ctx) => r.state !== 'ANSWERED' && agencyIdsOf(ctx.viewer, ctx.apiClient).includes(r.agencyId),
+    }),
+    viewerCanUpdate: t.boolean({
+      description: "Whether the viewer answers for the referral's agency (and may report progress on its commitments).",
+      resolve: (r, _args, ctx) => agencyIdsOf(ctx.viewer, ctx.apiClient).includes(r.agencyId),
+    }),
+  }),
+});
+
+interface Rating { count: number; clear: number; helpful: number }
+
+const RatingSummary = builder.objectRef<Rating>('RatingSummary').implement({
+  description: "How the council's children rated an answer.",
+  fields: (t) => ({
+    count: t.exposeInt('count'),
+    clear: t.exposeInt('clear', { description: 'Ratings that found it clear.' }),
+    helpful: t.exposeInt('helpful', { description: 'Ratings that found it helpful.' }),
+  }),
+});
+
+const MyRating = builder.objectRef<{ clear: boolean; helpful: boolean }>('MyRating').implement({
+  fields: (t) => ({ clear: t.exposeBoolean('clear'), helpful: t.exposeBoolean('helpful') }),
+});
+
+export const ResponseRef = builder.prismaNode('Response', {
+  id: { field: 'id' },
+  nullable: true,
+  description: "An agency's answer to a referral.",
+  fields: (t) => ({
+    stance: t.expose('stance', { type: StanceEnum }),
+    explanation: t.exposeString('explanation'),
+    answeredAt: t.expose('answeredAt', { type: 'DateTime' }),
+    commitments: t.relation('commitments', { query: { orderBy: { position: 'asc' } } }),
+    rating: t.field({ type: RatingSummary, resolve: (response, _args, ctx) => ratingSummary({ prisma: ctx.prisma, responseId: response.id }) }),
+    myRating: t.field({
+      type: MyRating,
+      nullable: true,
+      description: "The viewer's own rating, if any.",
+      select: (_args, ctx) => ({ ratings: { where: { raterId: ctx.viewer?.id ?? '' }, select: { clear: true, helpful: true }, take: 1 } }),
+      resolve: (response) => response.ratings[0] ?? null,
+    }),
+  }),
+});
+
+builder.prismaObject('Commitment', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    text: t.exposeString('text'),
+    dueOn: t.expose('dueOn', { type: 'Date' }),
+    status: t.expose('status', { type: CommitmentStatusEnum }),
+    progress: t.exposeString('progress', { nullable: true }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+export const NoticeKindEnum = builder.enumType('NoticeKind', { values: ['REFERRAL_RECEIVED', 'REFERRAL_OVERDUE', 'REFERRAL_REMINDER'] as const });
+
+builder.prismaObject('Notice', {
+  description: 'An in-app notice to one person: a referral received, overdue, or a reminder.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.expose('kind', { type: NoticeKindEnum }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    readAt: t.expose('readAt', { type: 'DateTime', nullable: true }),
+    // Notices name referred proposals only, which are published.
+    proposal: t.relation('proposal', { nullable: true }),
+    referral: t.relation('referral', { nullable: true }),
+  }),
+});
+
+builder.objectFields(ViewerRef, (t) => ({
+  notices: t.prismaField({
+    type: ['Notice'],
+    description: "The viewer's latest in-app notices (at most 50), newest first.",
+    resolve: (query, viewer, _args, ctx) => ctx.prisma.notice.findMany({ ...query, where: { userId: viewer.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 50 }),
+  }),
+}));

@@ -49,6 +49,7 @@ export const CouncilQuery = graphql(
 				...CouncilSummary
 				memberCount
 				viewerIsMember
+				viewerModerates
 				validFrom
 				parent {
 					...CouncilSummary
@@ -81,4 +82,17 @@ export const CouncilProposalsQuery = graphql(
 		}
 	`,
 	[ProposalPageFragment]
+);
+
+/** Where a member writes: the council, and whether the viewer may write there. */
+export const WriteCouncilQuery = graphql(
+	`
+		query WriteCouncil($id: ID!) {
+			council(id: $id) {
+				...CouncilSummary
+				viewerIsMember
+			}
+		}
+	`,
+	[CouncilSummaryFragment]
 );

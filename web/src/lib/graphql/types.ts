@@ -77,3 +77,32 @@ export const submissionStates = ['DRAFT', 'SUBMITTED', 'APPROVED', 'RETURNED'] a
 export function isSubmissionState(value: unknown): value is SubmissionState {
 	return submissionStates.some((state) => state === value);
 }
+
+export type ReturnReason = Enum<'ReturnReason'>;
+export const returnReasons = [
+	'NEEDS_DETAIL',
+	'PERSONAL_INFORMATION',
+	'UNKIND_WORDS',
+	'OFF_TOPIC',
+	'DUPLICATE',
+	'OTHER'
+] as const satisfies readonly ReturnReason[];
+export type Stance = Enum<'Stance'>;
+export const stances = ['ACCEPTED', 'PARTIAL', 'DECLINED'] as const satisfies readonly Stance[];
+export const guardianRelations = [
+	'MOTHER',
+	'FATHER',
+	'GRANDPARENT',
+	'SIBLING',
+	'OTHER_RELATIVE',
+	'LEGAL_GUARDIAN',
+	'FOSTER_CARER',
+	'OTHER'
+] as const satisfies readonly Enum<'GuardianRelation'>[];
+export const consentMethods = ['SIGNED_FORM', 'IN_PERSON', 'PHONE'] as const satisfies readonly Enum<'ConsentMethod'>[];
+export const objectiveGroups = [1, 2, 3, 4] as const;
+
+/** A form value that must be one of `values`, or undefined. */
+export function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
+	return values.find((v) => v === value);
+}

@@ -10,6 +10,7 @@ export const ViewerQuery = graphql(
 				displayName
 				kind
 				roles
+				mustChangePassword
 				councils {
 					...CouncilSummary
 				}
@@ -36,5 +37,11 @@ export const LoginMutation = graphql(`
 export const LogoutMutation = graphql(`
 	mutation Logout {
 		logout
+	}
+`);
+
+export const ChangePasswordMutation = graphql(`
+	mutation ChangePassword($input: ChangePasswordInput!) {
+		changePassword(input: $input)
 	}
 `);

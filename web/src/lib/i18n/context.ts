@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { TFunction } from 'i18next';
-import { translator, type Locale } from './index';
+import { translator, type Locale, type Messages } from './index';
 
 interface I18n {
 	readonly locale: Locale;
@@ -9,14 +9,17 @@ interface I18n {
 
 const key = Symbol('i18n');
 
-/** Called once by the root layout; `getLocale` reads the layout data so a new locale re-renders. */
-export function setI18n(getLocale: () => Locale): void {
+/**
+ * Called once by the root layout with getters over its data (the reader's locale and that
+ * language's messages), so a new locale re-renders.
+ */
+export function setI18n(getLocale: () => Locale, getMessages: () => Messages): void {
 	setContext<I18n>(key, {
 		get locale() {
 			return getLocale();
 		},
 		get t() {
-			return translator(getLocale());
+			return translator(getLocale(), getMessages());
 		}
 	});
 }

@@ -1,9 +1,12 @@
-import i18next, { type TFunction } from 'i18next';
-import vi from './vi.json';
-import enJson from './en.json';
+import type { TFunction } from 'i18next';
+import type vi from './vi.json';
 
-// Every Vietnamese key must exist in English too (English may add plural forms).
-const en: typeof vi = enJson;
+/**
+ * The messages of one language. Only the server holds both (messages.server.ts); a page
+ * receives its reader's language with the layout data, so no page's JavaScript carries the
+ * other language (or any language) in its code.
+ */
+export type Messages = typeof vi;
 
 export const locales = ['vi', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -14,91 +17,81 @@ export function toLocale(value: string | null | undefined): Locale {
 	return locales.find((locale) => locale === value) ?? defaultLocale;
 }
 
-// One instance whose language never changes: every request and component asks for a
-// translator fixed to its own locale, so concurrent SSR requests cannot leak locales.
-const instance = i18next.createInstance();
-void instance.init({
-	resources: { vi: { translation: vi }, en: { translation: en } },
-	lng: defaultLocale,
-	fallbackLng: defaultLocale,
-	supportedLngs: locales,
-	initAsync: false,
-	// Svelte escapes text itself; escaping here would show "&amp;" to the reader.
-	interpolation: { escapeValue: false },
-	showSupportNotice: false
-});
+const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
-/** Keys remembered per locale; bounded, since a key may be built from an error code. */
-const MAX_REMEMBERED = 2000;
+type Params = Record<string, unknown> & { count?: number };
+type Tree = { readonly [key: string]: string | Tree };
 
 /**
- * i18next resolves a key anew on every call, and a page asks for the same few dozen plain
- * strings on every render: a key asked without options is looked up once per locale (the
- * resources are bundled and never change while the server runs).
+ * The few i18next features the portal's messages use (nested keys, a list of keys to try,
+ * `{{name}}` placeholders, `_one`/`_other` plurals by the language's rules), in a few lines
+ * instead of i18next's 14 KB of gzipped JavaScript on every page. Keys stay typed by
+ * i18next's `TFunction` (i18next.d.ts), which this function is given as.
  */
-function remembering(fixed: TFunction): TFunction {
-	const translate = fixed as unknown as (...args: unknown[]) => unknown;
-	const known = new Map<string, unknown>();
-	return ((key: unknown, ...rest: unknown[]) => {
-		if (rest.length > 0 || typeof key !== 'string') return translate(key, ...rest);
-		let text = known.get(key);
-		if (text === undefined) {
-			text = translate(key);
-			if (known.size < MAX_REMEMBERED) known.set(key, text);
+function createTranslator(locale: Locale, messages: Messages): TFunction {
+	const plural = new Intl.PluralRules(intlLocale[locale]);
+	const lookup = (key: string) => {
+		let node: string | Tree | undefined = messages as Tree;
+		for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+		return typeof node === 'string' ? node : undefined;
+	};
+	const t = (key: string | string[], params?: Params) => {
+		const keys = Array.isArray(key) ? key : [key];
+		for (const candidate of keys) {
+			const counted = typeof params?.count === 'number' ? (lookup(`${candidate}_${plural.select(params.count)}`) ?? lookup(`${candidate}_other`)) : undefined;
+			const message = counted ?? lookup(candidate);
+			if (message !== undefined) return message.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params?.[name] ?? ''));
 		}
-		return text;
-	}) as unknown as TFunction;
+		return keys[0];
+	};
+	return t as unknown as TFunction;
 }
 
-const translators: Record<Locale, TFunction> = {
-	vi: remembering(instance.getFixedT('vi')),
-	en: remembering(instance.getFixedT('en'))
-};
+const translators = new Map<Locale, { messages: Messages; t: TFunction }>();
 
-export function translator(locale: Locale): TFunction {
-	return translators[locale];
+/** A translator for `locale` from its messages (made once per language and kept). */
+export function translator(locale: Locale, messages: Messages): TFunction {
+	const known = translators.get(locale);
+	if (known?.messages === messages) return known.t;
+	const t = createTranslator(locale, messages);
+	translators.set(locale, { messages, t });
+	return t;
 }
 
-const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+/** The translator of a language whose messages this page already has (error hooks, dates). */
+export function loadedTranslator(locale: Locale): TFunction {
+	const known = translators.get(locale) ?? translators.values().next().value;
+	return known?.t ?? ((key: string) => key) as unknown as TFunction;
+}
 const timeZone = 'Asia/Ho_Chi_Minh';
 
-// Building an Intl formatter costs far more than formatting with it: one of each per locale.
-const formatters = (locale: Locale) => ({
-	date: new Intl.DateTimeFormat(intlLocale[locale], {
+/** A date and time as people in the city read it, whatever the server's time zone. */
+export function formatDateTime(iso: string, locale: Locale): string {
+	const when = new Date(iso);
+	const date = new Intl.DateTimeFormat(intlLocale[locale], {
 		weekday: 'long',
 		day: 'numeric',
 		month: 'long',
 		year: 'numeric',
 		timeZone
-	}),
-	time: new Intl.DateTimeFormat(intlLocale[locale], {
+	}).format(when);
+	const time = new Intl.DateTimeFormat(intlLocale[locale], {
 		hour: '2-digit',
 		minute: '2-digit',
 		hourCycle: 'h23',
 		timeZone
-	}),
-	calendarDate: new Intl.DateTimeFormat(intlLocale[locale], {
-		day: 'numeric',
-		month: locale === 'en' ? 'long' : 'numeric',
-		year: 'numeric',
-		timeZone: 'UTC'
-	})
-});
-const formatting: Record<Locale, ReturnType<typeof formatters>> = {
-	vi: formatters('vi'),
-	en: formatters('en')
-};
-
-/** A date and time as people in the city read it, whatever the server's time zone. */
-export function formatDateTime(iso: string, locale: Locale): string {
-	const when = new Date(iso);
-	const { date, time } = formatting[locale];
-	return translators[locale]('date.at', { date: date.format(when), time: time.format(when) });
+	}).format(when);
+	return loadedTranslator(locale)('date.at', { date, time });
 }
 
 /** A calendar date (`YYYY-MM-DD`) as people read it: "30/6/2025", "30 June 2025". */
 export function formatDate(isoDate: string, locale: Locale): string {
-	return formatting[locale].calendarDate.format(new Date(`${isoDate}T00:00:00Z`));
+	return new Intl.DateTimeFormat(intlLocale[locale], {
+		day: 'numeric',
+		month: locale === 'en' ? 'long' : 'numeric',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** Councils and units carry both names; pick the reader's. */

@@ -1,3 +1,5 @@
+import { redirect } from '@sveltejs/kit';
+
 /**
  * A redirect target from user input, kept on this site: only a relative path is accepted
  * ("//evil.example" and "/\evil.example" are other sites to a browser).
@@ -8,4 +10,9 @@ export function safeRedirect(target: FormDataEntryValue | string | null | undefi
 	const url = new URL(target, base);
 	if (url.origin !== base.origin) return '/';
 	return url.pathname + url.search + url.hash;
+}
+
+/** Sends a signed-out reader to the login page, to come back here afterwards. */
+export function loginRedirect(url: URL): never {
+	redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
 }
