@@ -5,11 +5,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { parse as parseCookies } from 'cookie';
 import { databasePool, type Db } from '@treem/db/client';
 import { createApolloServer } from './server.js';
-import { createContext } from './context.js';
+import { createContext, type ViewerLookup } from './context.js';
 import { explorer } from './explorer.js';
 import { sdmxData } from './modules/indicators/sdmx.js';
 import { createLogger, createMetrics, requestLogging, type Logger } from './observability.js';
 import { graphqlFailure, graphqlTransport } from './transport.js';
+import { IN_PROCESS_GRAPHQL, inProcessGraphQL } from './in-process.js';
 import { bearerAuthentication } from './modules/accounts/http.js';
 import { hasRole } from './modules/accounts/policy.js';
 import { SESSION_COOKIE, viewerFromSession } from './modules/accounts/service.js';
@@ -44,6 +45,11 @@ export const CLIENT_ADDRESS_HEADER = 'x-treem-client-address';
 const sameSecret = (given: string, expected: string) => {
   const digest = (value: string) => createHash('sha256').update(value).digest();
   return timingSafeEqual(digest(given), digest(expected));
+};
+
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
 };
 
 export async function createApp({ prisma, webHandler, logger = createLogger(), throttleStore }: AppOptions) {
@@ -90,23 +96,27 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
   const tallyHub = new TallyHub(pool);
   app.get('/live/proposals/:id/tally', liveTallyHandler({ prisma, hub: tallyHub }));
 
+  const context = (req: express.Request, res: express.Response, findViewer?: ViewerLookup) => createContext({ prisma, loginThrottle, req, res, log: logger, findViewer });
   app.use(
     '/graphql',
-    // JSON only: nothing here may be framed, sniffed or run as a page. (Apollo itself marks
-    // answers without cache hints `no-store`, so session-dependent data is never cached.)
+    // JSON only: nothing here may be framed, sniffed or run as a page.
     helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }),
+    // Answers depend on the session and change with every vote: no cache may keep them.
+    noStore,
     ...graphqlTransport(),
     bearerAuthentication(prisma),
-    expressMiddleware(apollo, { context: ({ req, res }) => createContext({ prisma, loginThrottle, req, res, log: logger }) }),
+    expressMiddleware(apollo, { context: ({ req, res }) => context(req, res) }),
     graphqlFailure,
   );
 
   if (webHandler) {
-    app.use((req, _res, next) => {
+    app.use((req, res, next) => {
       // req.protocol and req.ip honour X-Forwarded-* only from trusted proxies; the portal reads
       // both from these headers (see loadWebHandler), whatever a client put there.
       req.headers['x-forwarded-proto'] = req.protocol;
       req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? '';
+      // The portal's GraphQL operations run in this process (in-process.ts).
+      Object.assign(req, { [IN_PROCESS_GRAPHQL]: inProcessGraphQL({ apollo, req, res, context }) });
       next();
     }, webHandler);
   } else {

@@ -53,11 +53,12 @@ export const builder = new SchemaBuilder<{
   },
   // The API is public: bound what one query may ask for, so nesting relations (council →
   // children → proposals → council …) cannot turn one request into millions of rows.
+  // The fields' weights are declared here; the bound is checked once per parsed operation and
+  // variables, before anything runs (checkComplexity in server.ts), not again on every request.
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
-    limit: { complexity: 5000, depth: 10, breadth: 200 },
-    complexityError: () => new AppError('BAD_USER_INPUT', 'TOO_COMPLEX'),
+    disabled: true,
   },
   prisma: {
     client: (ctx) => ctx.prisma,

@@ -35,7 +35,17 @@ export interface Context {
   trace: OperationTrace;
 }
 
-export async function createContext({ prisma, loginThrottle, req, res, log }: { prisma: Db; loginThrottle: LoginThrottle; req: Request; res: Response; log: Logger }): Promise<Context> {
+export type ViewerLookup = typeof viewerFromSession;
+
+export async function createContext({ prisma, loginThrottle, req, res, log, findViewer = viewerFromSession }: {
+  prisma: Db;
+  loginThrottle: LoginThrottle;
+  req: Request;
+  res: Response;
+  log: Logger;
+  /** How the session becomes a viewer (the portal's page requests share one lookup, see in-process.ts). */
+  findViewer?: ViewerLookup;
+}): Promise<Context> {
   const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
   const locale = localeFrom(req.headers['accept-language']);
   const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' } as const;
@@ -43,7 +53,7 @@ export async function createContext({ prisma, loginThrottle, req, res, log }: { 
   res.locals.operation = trace;
   // An agency system is authenticated by its token alone; a cookie beside it is ignored.
   const apiClient = (res.locals.apiClient as ApiClientPrincipal | undefined) ?? null;
-  const viewer = token && !apiClient ? await viewerFromSession({ prisma, token }) : null;
+  const viewer = token && !apiClient ? await findViewer({ prisma, token }) : null;
   // The browser's address as the trusted proxy reports it (see `trust proxy` in app.ts).
   const clientIp = req.ip ?? req.socket.remoteAddress ?? 'unknown';
   return {

@@ -39,13 +39,22 @@ function checkValue(value: unknown, budget: { left: number }, depth: number): Ap
   return null;
 }
 
-/** The first problem with the text a request carries, in its document or its variables. */
-export function checkRequestInput(document: DocumentNode, variables: Record<string, unknown> | undefined): AppError | null {
+// Apollo keeps one parsed document per query text (its document store), so the strings a
+// document carries are checked once per document, not walked again on every request.
+const documentProblems = new WeakMap<DocumentNode, AppError | null>();
+function checkDocument(document: DocumentNode): AppError | null {
+  if (documentProblems.has(document)) return documentProblems.get(document)!;
   let problem: AppError | null = null;
   visit(document, {
     [Kind.STRING](node) {
       problem ??= checkText(node.value);
     },
   });
-  return problem ?? checkValue(variables ?? {}, { left: MAX_VARIABLE_VALUES }, 0);
+  documentProblems.set(document, problem);
+  return problem;
+}
+
+/** The first problem with the text a request carries, in its document or its variables. */
+export function checkRequestInput(document: DocumentNode, variables: Record<string, unknown> | undefined): AppError | null {
+  return checkDocument(document) ?? checkValue(variables ?? {}, { left: MAX_VARIABLE_VALUES }, 0);
 }

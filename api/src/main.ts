@@ -7,7 +7,7 @@
 // escapes everything is logged and ends the process the same orderly way.
 import http from 'node:http';
 import type { Db } from '@treem/db/client';
-import { createPrisma } from '@treem/db/client';
+import { createPrisma, replicaUrlsFromEnv } from '@treem/db/client';
 import { ensureDatabase, type Database } from '@treem/db/database';
 import { migrateDatabase } from '@treem/db/migrate';
 import { seed } from '@treem/db/seed';
@@ -111,7 +111,7 @@ try {
   // Several replicas may leave migrating to one deploy step (`pnpm db:migrate`).
   if (process.env.TREEM_MIGRATE_ON_START !== '0') await migrateDatabase(database.url);
   await migrateJobQueue(database.url);
-  prisma = createPrisma({ url: database.url });
+  prisma = createPrisma({ url: database.url, replicaUrls: replicaUrlsFromEnv() });
   // Demo data only where nobody's real data lives: the embedded database, or when asked.
   if (database.embedded || process.env.TREEM_SEED_DEMO === '1') await seed(prisma);
 

@@ -27,8 +27,13 @@ const redact = {
   censor: '[redacted]',
 };
 
-/** JSON lines on stdout (LOG_LEVEL, default info; silent under tests unless asked). */
-export function createLogger(destination?: DestinationStream): Logger {
+/**
+ * JSON lines on stdout (LOG_LEVEL, default info; silent under tests unless asked). Written
+ * asynchronously: under load, lines that arrive while a write is under way go out together
+ * with the next one, not one blocking system call per request; pino flushes what is left when
+ * the process exits.
+ */
+export function createLogger(destination: DestinationStream = pino.destination({ dest: 1, sync: false })): Logger {
   const level = process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info');
   return pino({ level, redact, base: { service: 'treem-hub' }, formatters: { level: (label) => ({ level: label }) } }, destination);
 }

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { readReplicas } from '@prisma/extension-read-replicas';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 
@@ -6,11 +7,16 @@ export * from '../generated/prisma/client.js';
 
 export interface CreatePrismaOptions {
   url: string;
+  /**
+   * Read replicas (streaming standbys of `url`): reads outside transactions go to one of them,
+   * writes and transactions to the primary (@prisma/extension-read-replicas). See onPrimary.
+   */
+  replicaUrls?: string[];
   /** Called with every SQL statement (tests count queries with it to catch N+1 loads). */
   onQuery?: (sql: string) => void;
 }
 
-export function createPrisma({ url, onQuery }: CreatePrismaOptions) {
+function connect(url: string, onQuery?: (sql: string) => void) {
   // Our own pool, so its figures (open, idle, waiting connections) can be reported as metrics.
   const pool = new pg.Pool({ connectionString: url });
   // An idle connection closed by the server (a restart, a failover) is dropped and replaced by
@@ -19,16 +25,43 @@ export function createPrisma({ url, onQuery }: CreatePrismaOptions) {
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   if (onQuery) client.$on('query', (event) => onQuery(event.query));
+  return { client, pool };
+}
+
+export function createPrisma({ url, replicaUrls = [], onQuery }: CreatePrismaOptions) {
+  const { client, pool } = connect(url, onQuery);
   pools.set(client, pool);
-  return client;
+  if (replicaUrls.length === 0) return client;
+  const replicas = replicaUrls.map((replicaUrl) => connect(replicaUrl, onQuery).client);
+  // The extended client keeps every model method of the plain one and adds $primary/$replica;
+  // the rest of the code base sees one client type either way.
+  const routed = client.$extends(readReplicas({ replicas })) as unknown as PrismaClient;
+  pools.set(routed, pool);
+  primaries.set(routed, client);
+  return routed;
+}
+
+/** DATABASE_REPLICA_URLS: comma-separated connection strings of read replicas. */
+export function replicaUrlsFromEnv(value = process.env.DATABASE_REPLICA_URLS): string[] {
+  return (value ?? '').split(',').map((url) => url.trim()).filter(Boolean);
 }
 
 const pools = new WeakMap<object, pg.Pool>();
+const primaries = new WeakMap<object, PrismaClient>();
 
-/** The connection pool behind a client made by createPrisma. */
+/** The connection pool of the primary behind a client made by createPrisma. */
 export function databasePool(client: object): pg.Pool | undefined {
   return pools.get(client);
 }
 
+/**
+ * The same client with every read on the primary too: for what must see the latest writes
+ * (a mutation reading back what it wrote; a session just opened or revoked). Without replicas
+ * it is the client itself.
+ */
+export function onPrimary<T extends object>(client: T): T {
+  return (primaries.get(client) as T | undefined) ?? client;
+}
+
 /** The project's database client. */
-export type Db = ReturnType<typeof createPrisma>;
+export type Db = PrismaClient;

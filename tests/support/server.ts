@@ -6,9 +6,9 @@ import { createPrisma } from '@treem/db/client';
 import type { Logger } from 'pino';
 import type { AppOptions } from '@treem/api/app';
 
-export async function startServer({ databaseUrl, withWeb = false, logger, throttleStore }: { databaseUrl: string; withWeb?: boolean; logger?: Logger; throttleStore?: AppOptions['throttleStore'] }) {
+export async function startServer({ databaseUrl, replicaUrls, withWeb = false, logger, throttleStore }: { databaseUrl: string; replicaUrls?: string[]; withWeb?: boolean; logger?: Logger; throttleStore?: AppOptions['throttleStore'] }) {
   const queries: string[] = [];
-  const prisma = createPrisma({ url: databaseUrl, onQuery: (sql) => queries.push(sql) });
+  const prisma = createPrisma({ url: databaseUrl, replicaUrls, onQuery: (sql) => queries.push(sql) });
   const web = withWeb ? await loadWebHandler({ buildDir: WEB_TEST_BUILD }) : undefined;
   if (withWeb && !web) throw new Error('web/build-test is missing: run `pnpm --filter @treem/web build:test` (pnpm test does).');
   const { app, stop } = await createApp({ prisma, webHandler: web?.handler, logger, throttleStore });

@@ -1,5 +1,5 @@
 import type { Handle, HandleFetch, HandleServerError, RequestEvent } from '@sveltejs/kit';
-import { serverClient, graphqlUrl } from '$lib/graphql/client.server';
+import { serverClient, graphqlUrl, inProcessGraphql } from '$lib/graphql/client.server';
 import { ViewerQuery, type Viewer } from '$lib/graphql/viewer';
 import { LANG_COOKIE, toLocale } from '$lib/i18n';
 import { serverTranslator } from '$lib/i18n/messages.server';
@@ -40,12 +40,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 /**
  * SvelteKit answers same-origin fetches in-process, but /graphql is served by the API next to
- * SvelteKit (or by Vite's proxy in development), so those requests must go over the network.
+ * SvelteKit: run there in this process when the API offers it (beside the API in production),
+ * else over the network (Vite's proxy in development). API_URL elsewhere is a foreign origin.
  */
 export const handleFetch: HandleFetch = ({ event, request, fetch }) => {
 	const url = new URL(request.url);
 	if (url.origin === event.url.origin && url.pathname === graphqlUrl(event.url).pathname) {
-		return globalThis.fetch(request);
+		return inProcessGraphql(event, request) ?? globalThis.fetch(request);
 	}
 	return fetch(request);
 };

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db, Role, UserKind } from '@treem/db/client';
+import { onPrimary, type Db, type Role, type UserKind } from '@treem/db/client';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '@treem/db/credentials';
 import { AppError } from '../../errors.js';
@@ -130,9 +130,13 @@ export async function logout({ prisma, token }: { prisma: Db; token: string | un
   if (token) await prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });
 }
 
+/**
+ * The signed-in person behind a session cookie, in one statement. Read on the primary: a
+ * session just opened, or revoked, counts at once, whatever a read replica's lag.
+ */
 export async function viewerFromSession({ prisma, token }: { prisma: Db; token: string }): Promise<Viewer | null> {
   const now = new Date();
-  const session = await prisma.session.findUnique({
+  const session = await onPrimary(prisma).session.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
       expiresAt: true,
@@ -243,7 +247,8 @@ export function retireApiClient({ prisma, actor, id }: { prisma: Db; actor: Acto
 export async function apiClientFromToken({ prisma, token }: { prisma: Db; token: string }): Promise<ApiClientPrincipal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
   const now = new Date();
-  const client = await prisma.apiClient.findUnique({
+  // On the primary, like sessions: a revoked token stops working at once.
+  const client = await onPrimary(prisma).apiClient.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { id: true, name: true, agencyId: true, scopes: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
   });

@@ -1,4 +1,6 @@
+import type { Prisma } from '@treem/db/client';
 import { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
 import { councilLoginThrottles } from '../accounts/service.js';
 import { LoginThrottleRef, ViewerRef } from '../accounts/types.js';
 import { today } from '../../calendar.js';
@@ -87,17 +89,20 @@ const TermRef = builder.prismaObject('Term', {
   }),
 });
 
+// The viewer's council ids come with the session; most people moderate nothing and many
+// belong to no council, so an empty list is answered without a statement.
+const councilsByIds = (ctx: Context, query: Pick<Prisma.CouncilFindManyArgs, 'include' | 'select'>, ids: string[]) =>
+  ids.length === 0 ? [] : ctx.prisma.council.findMany({ ...query, where: { id: { in: ids } }, orderBy: { nameVi: 'asc' } });
+
 builder.objectFields(ViewerRef, (t) => ({
   councils: t.prismaField({
     type: ['Council'],
     description: 'Councils where the viewer is a current member.',
-    resolve: (query, viewer, _args, ctx) =>
-      ctx.prisma.council.findMany({ ...query, where: { id: { in: viewer.memberCouncilIds } }, orderBy: { nameVi: 'asc' } }),
+    resolve: (query, viewer, _args, ctx) => councilsByIds(ctx, query, viewer.memberCouncilIds),
   }),
   moderatedCouncils: t.prismaField({
     type: ['Council'],
     description: 'Councils the viewer moderates.',
-    resolve: (query, viewer, _args, ctx) =>
-      ctx.prisma.council.findMany({ ...query, where: { id: { in: viewer.moderatedCouncilIds } }, orderBy: { nameVi: 'asc' } }),
+    resolve: (query, viewer, _args, ctx) => councilsByIds(ctx, query, viewer.moderatedCouncilIds),
   }),
 }));

@@ -111,18 +111,28 @@ export async function indicatorValues({ prisma, caller, indicatorCode, ...args }
 export async function valuesOf({ prisma, caller, indicator, unitCode, periodId, breakdown, at, sex, ageBand }: { prisma: Db; caller: Caller; indicator: IndicatorRow } & ValuesArgs): Promise<IndicatorValue[]> {
   const period = periodOrRefuse(periodId);
   const groups = disaggregation({ sex, ageBand });
-  const unit = await unitByCode(prisma, unitCode);
-  const units = breakdown === 'NONE'
-    ? [unit]
-    : await prisma.adminUnit.findMany({ where: { parentId: unit.id, ...validOn(at ?? period.end) }, select: unitSelect, orderBy: { code: 'asc' } });
+  let units: UnitRow[];
+  if (breakdown === 'NONE') {
+    units = [await unitByCode(prisma, unitCode)];
+  } else {
+    // The unit and the units below it in one statement (a join), not one after the other.
+    const unit = await prisma.adminUnit.findUnique({
+      where: { code: unitCode },
+      select: { id: true, children: { where: validOn(at ?? period.end), select: unitSelect, orderBy: { code: 'asc' } } },
+    });
+    if (!unit) throw unknownUnit(unitCode);
+    units = unit.children;
+  }
   return figures({ prisma, caller, indicator, pairs: units.map((u) => ({ unit: u, period })), ...groups });
 }
 
 async function unitByCode(prisma: Db, unitCode: string) {
   const unit = await prisma.adminUnit.findUnique({ where: { code: unitCode }, select: unitSelect });
-  if (!unit) throw new AppError('NOT_FOUND', 'UNIT', { code: unitCode.slice(0, 40) });
+  if (!unit) throw unknownUnit(unitCode);
   return unit;
 }
+
+const unknownUnit = (unitCode: string) => new AppError('NOT_FOUND', 'UNIT', { code: unitCode.slice(0, 40) });
 
 export const MAX_SERIES = 40;
 

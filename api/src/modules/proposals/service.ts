@@ -33,21 +33,14 @@ export function findProposal({ prisma, viewer, id, query }: { prisma: Db; viewer
 }
 
 /**
- * Records or changes the viewer's ballot. The checks before the write give precise errors;
- * the write itself re-checks state, window and membership in one statement that locks the
- * proposal row (FOR SHARE), so a vote can never land after the window closes or the proposal
- * moves on, and ON CONFLICT on the (proposal, voter) key makes duplicates impossible.
+ * Records or changes the viewer's ballot. The write comes first and checks state, window and
+ * membership itself, in one statement that locks the proposal row (FOR SHARE), so a vote can
+ * never land after the window closes or the proposal moves on, and ON CONFLICT on the
+ * (proposal, voter) key makes duplicates impossible. Only a refused write pays for a second
+ * read, which says precisely why (not found, not a member, not open).
  */
 export async function castVote({ prisma, viewer, proposalId, choice }: { prisma: Db; viewer: Viewer | null; proposalId: string; choice: VoteChoice }) {
   if (!viewer) throw new AppError('UNAUTHENTICATED');
-  const proposal = await prisma.proposal.findFirst({
-    where: { AND: [{ id: proposalId }, visibleProposalsWhere(viewer)] },
-    select: { councilId: true, state: true, votingOpensAt: true, votingClosesAt: true },
-  });
-  if (!proposal) throw new AppError('NOT_FOUND');
-  if (!isCurrentMember(viewer, proposal.councilId)) throw new AppError('FORBIDDEN', 'NOT_A_MEMBER');
-  if (!isVotingOpen(proposal)) throw new AppError('NOT_OPEN');
-
   const written = await prisma.$executeRaw`
     INSERT INTO "Vote" ("id", "proposalId", "voterId", "choice", "castAt", "updatedAt")
     SELECT ${randomUUID()}, p."id", ${viewer.id}, ${choice}::"VoteChoice", now(), now()
@@ -60,7 +53,15 @@ export async function castVote({ prisma, viewer, proposalId, choice }: { prisma:
           AND t."startsOn" <= ${today()}::date AND ${today()}::date <= t."endsOn")
     FOR SHARE OF p
     ON CONFLICT ("proposalId", "voterId") DO UPDATE SET "choice" = EXCLUDED."choice", "updatedAt" = now()`;
-  if (written === 0) throw new AppError('NOT_OPEN');
+  if (written > 0) return;
+
+  const proposal = await prisma.proposal.findFirst({
+    where: { AND: [{ id: proposalId }, visibleProposalsWhere(viewer)] },
+    select: { councilId: true, state: true, votingOpensAt: true, votingClosesAt: true },
+  });
+  if (!proposal) throw new AppError('NOT_FOUND');
+  if (!isCurrentMember(viewer, proposal.councilId)) throw new AppError('FORBIDDEN', 'NOT_A_MEMBER');
+  throw new AppError('NOT_OPEN');
 }
 
 // ─── the lifecycle (DESIGN.md): every transition is one transaction that moves the row only

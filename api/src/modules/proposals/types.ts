@@ -42,10 +42,6 @@ const VoteTally = builder.objectRef<Tally>('VoteTally').implement({
   }),
 });
 
-// Ballots are loaded with the proposal (one batched query for a whole list) for counting and
-// for the viewer's own choice; voter ids never leave the server.
-const ballots = { votes: { select: { choice: true, voterId: true } } } as const;
-
 export const ProposalRef = builder.prismaNode('Proposal', {
   id: { field: 'id' },
   // Loading through `node(id)` applies the same visibility rule as every list; a proposal the
@@ -95,19 +91,22 @@ export const ProposalRef = builder.prismaNode('Proposal', {
       type: VoteTally,
       nullable: true,
       description: 'Null while counts are hidden (an open vote in a council without live counts).',
-      select: { ...ballots, council: { select: { liveCounts: true } } },
+      // Counted by PostgreSQL (the ProposalTally view), joined into the statement that loads
+      // the proposal or the page: no ballot is ever loaded to be counted.
+      select: { tally: { select: { support: true, oppose: true, abstain: true, total: true } }, council: { select: { liveCounts: true } } },
       resolve: (proposal) => {
         if (!isTallyVisible(proposal, proposal.council)) return null;
-        const count = (choice: string) => proposal.votes.filter((vote) => vote.choice === choice).length;
-        return { support: count('SUPPORT'), oppose: count('OPPOSE'), abstain: count('ABSTAIN'), total: proposal.votes.length };
+        return proposal.tally ?? { support: 0, oppose: 0, abstain: 0, total: 0 };
       },
     }),
     myVote: t.field({
       type: VoteChoiceEnum,
       nullable: true,
       description: "The viewer's own ballot; nobody else's is ever readable.",
-      select: ballots,
-      resolve: (proposal, _args, ctx) => proposal.votes.find((vote) => vote.voterId === ctx.viewer?.id)?.choice ?? null,
+      // Only the viewer's own ballot is read, in the same statement as the proposal. Anonymous
+      // readers have none: an id no row has matches nothing.
+      select: (_args, ctx) => ({ votes: { where: { voterId: ctx.viewer?.id ?? '' }, select: { choice: true }, take: 1 } }),
+      resolve: (proposal) => proposal.votes[0]?.choice ?? null,
     }),
     viewerCanVote: t.boolean({
       resolve: (proposal, _args, ctx) => isVotingOpen(proposal) && isCurrentMember(ctx.viewer, proposal.councilId),

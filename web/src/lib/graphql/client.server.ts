@@ -34,3 +34,19 @@ export function serverClient(
 		fetchOptions: { headers }
 	});
 }
+
+/** What the API puts on the page request when it serves this portal (api/src/in-process.ts). */
+type InProcessGraphQL = (request: { headers: Record<string, string>; body: string }) => Promise<{ status: number; headers: [string, string][]; body: string }>;
+
+/**
+ * A GraphQL POST answered by the API in this process, without loopback HTTP; undefined when
+ * the API is not beside this server (Vite, API_URL) or the request is not a POST.
+ */
+export function inProcessGraphql(event: Pick<RequestEvent, 'platform'>, request: Request): Promise<Response> | undefined {
+	const execute = (event.platform as { req?: { treemGraphql?: InProcessGraphQL } } | undefined)?.req?.treemGraphql;
+	if (!execute || request.method !== 'POST') return undefined;
+	return (async () => {
+		const answer = await execute({ headers: Object.fromEntries(request.headers), body: await request.text() });
+		return new Response(answer.body, { status: answer.status, headers: answer.headers });
+	})();
+}
