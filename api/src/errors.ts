@@ -84,7 +84,19 @@ export function asAppError(error: unknown): AppError | null {
   if (original instanceof AppError) return original;
   if (original instanceof InputValidationError) return invalidArgument(original.issues);
   if (original instanceof PothosValidationError) return new AppError('BAD_USER_INPUT', 'MALFORMED_ID');
+  if (isUniqueViolation(original)) return new AppError('CONFLICT');
   return null;
+}
+
+/**
+ * A unique constraint refused a row: a concurrent request created the same record between a
+ * service's check and its write (two officers saving one plan at once). The loser gets the same
+ * CONFLICT as a stale version, never INTERNAL.
+ */
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return (name === 'PrismaClientKnownRequestError' && code === 'P2002') || code === '23505';
 }
 
 /** Apollo's own request errors (parse, validation) keep their codes; anything unknown is masked. */

@@ -353,6 +353,18 @@ describe.each(cases)('$create / $update', (c) => {
   });
 });
 
+describe('two officers creating the same plan at once', () => {
+  it('make one plan; every other request is CONFLICT, never INTERNAL', async () => {
+    const input = { unitCode: '92.114', year: 2029, titleVi: 'Kế hoạch cùng lúc' };
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => actors.education.request(`mutation ($input: CreatePlanInput!) { createPlan(input: $input) { id } }`, { input })),
+    );
+    expect(results.filter((result) => !result.errors)).toHaveLength(1);
+    for (const result of results.filter((r) => r.errors)) expect(errorCode(result)).toBe('CONFLICT');
+    expect(await server.prisma.plan.count({ where: { agency: { code: 'SGDDT' }, unit: { code: '92.114' }, year: 2029 } })).toBe(1);
+  });
+});
+
 describe('bad input changes nothing and is explained', () => {
   it('refuses negative or fractional amounts, periods that end before they start, unknown units and agencies', async () => {
     const { activity, planId } = await educationParents();
