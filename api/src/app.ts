@@ -63,8 +63,24 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
 
   const app = express();
   app.disable('x-powered-by');
+  // Every answer here is `no-store` or static: an ETag, hashing each body, would serve no cache.
+  app.set('etag', false);
   app.set('trust proxy', trustProxySetting());
   app.use(requestLogging(logger));
+
+  // First, so the busiest path is matched before any other route is tried.
+  const context = (req: express.Request, res: express.Response, findViewer?: ViewerLookup) => createContext({ prisma, loginThrottle, req, res, log: logger, findViewer });
+  app.use(
+    '/graphql',
+    // JSON only: nothing here may be framed, sniffed or run as a page.
+    helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }),
+    // Answers depend on the session and change with every vote: no cache may keep them.
+    noStore,
+    ...graphqlTransport(),
+    bearerAuthentication(prisma),
+    expressMiddleware(apollo, { context: ({ req, res }) => context(req, res) }),
+    graphqlFailure,
+  );
 
   // For load balancers and orchestrators: up only when the database answers.
   app.get('/healthz', async (_req, res) => {
@@ -95,19 +111,6 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
   // Live counts (server-sent events) for councils that chose them.
   const tallyHub = new TallyHub(pool);
   app.get('/live/proposals/:id/tally', liveTallyHandler({ prisma, hub: tallyHub }));
-
-  const context = (req: express.Request, res: express.Response, findViewer?: ViewerLookup) => createContext({ prisma, loginThrottle, req, res, log: logger, findViewer });
-  app.use(
-    '/graphql',
-    // JSON only: nothing here may be framed, sniffed or run as a page.
-    helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }),
-    // Answers depend on the session and change with every vote: no cache may keep them.
-    noStore,
-    ...graphqlTransport(),
-    bearerAuthentication(prisma),
-    expressMiddleware(apollo, { context: ({ req, res }) => context(req, res) }),
-    graphqlFailure,
-  );
 
   if (webHandler) {
     app.use((req, res, next) => {
