@@ -16,15 +16,38 @@ export interface CreatePrismaOptions {
   onQuery?: (sql: string) => void;
 }
 
+/** Named statements kept per process; beyond them, statements are sent unnamed (parsed each time). */
+const MAX_PREPARED_STATEMENTS = 500;
+
+/**
+ * Names for prepared statements: PostgreSQL parses and plans a named statement once per
+ * connection, not on every execution. Prisma's SQL is parameterised, so one query shape is one
+ * text and one name; the bound keeps statements made of varying lists (`IN ($1, $2, …)`) from
+ * filling each connection's memory. `''` leaves a statement unnamed (pg's default).
+ */
+function statementNames() {
+  const names = new Map<string, string>();
+  return ({ sql }: { sql: string }) => {
+    let name = names.get(sql);
+    if (name === undefined) {
+      if (names.size >= MAX_PREPARED_STATEMENTS) return '';
+      names.set(sql, (name = `treem_${names.size + 1}`));
+    }
+    return name;
+  };
+}
+
 function connect(url: string, onQuery?: (sql: string) => void) {
   // Our own pool, so its figures (open, idle, waiting connections) can be reported as metrics.
   const pool = new pg.Pool({ connectionString: url });
   // An idle connection closed by the server (a restart, a failover) is dropped and replaced by
   // the pool; unhandled, this event would end the process.
   pool.on('error', () => {});
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: statementNames() });
+  // Query events only when someone listens: emitting one per statement costs every request.
+  if (!onQuery) return { client: new PrismaClient({ adapter }), pool };
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  if (onQuery) client.$on('query', (event) => onQuery(event.query));
+  client.$on('query', (event) => onQuery(event.query));
   return { client, pool };
 }
 
