@@ -16,7 +16,7 @@ export const CommentRef = builder.prismaNode('Comment', {
     body: t.exposeString('body'),
     state: t.expose('state', { type: CommentStateEnum }),
     version: t.exposeInt('version'),
-    hidden: t.boolean({ description: 'Hidden after reports or by a moderator (seen only by its author and moderators).', resolve: (c) => c.hiddenAt !== null }),
+    hidden: t.boolean({ description: 'Hidden after reports or by a moderator (seen only by its author and moderators).', select: { hiddenAt: true }, resolve: (c) => c.hiddenAt !== null }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     authorName: t.string({ description: "The author's pseudonym.", select: { author: { select: { displayName: true } } }, resolve: (c) => c.author.displayName }),
     viewerIsAuthor: t.boolean({ resolve: (c, _args, ctx) => c.authorId === ctx.viewer?.id }),
@@ -43,5 +43,5 @@ builder.prismaObjectFields('Proposal', (t) => ({
     description: 'Top-level comments the viewer may see, oldest first; replies hang below each.',
     query: (_args, ctx) => ({ where: { AND: [{ parentId: null }, visibleCommentsWhere(ctx.viewer)] }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 200 }),
   }),
-  hidden: t.boolean({ description: 'Hidden after reports or by a moderator (seen only by its author and moderators).', resolve: (p) => p.hiddenAt !== null }),
+  hidden: t.boolean({ description: 'Hidden after reports or by a moderator (seen only by its author and moderators).', select: { hiddenAt: true }, resolve: (p) => p.hiddenAt !== null }),
 }));

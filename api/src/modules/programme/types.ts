@@ -10,8 +10,10 @@ import {
 export const AgencyKindEnum = builder.enumType('AgencyKind', { values: ['DEPARTMENT', 'DISTRICT_COMMITTEE', 'MASS_ORGANISATION', 'OTHER'] as const });
 export const AssignmentRoleEnum = builder.enumType('AssignmentRole', { values: ['LEAD', 'COORDINATE'] as const });
 
+// The programme's types load only the columns a query asks for (the tree is read often).
 builder.prismaNode('Programme', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   fields: (t) => ({
     code: t.exposeString('code'),
@@ -26,6 +28,7 @@ builder.prismaNode('Programme', {
     agencies: t.prismaField({
       type: ['Agency'],
       description: 'Every agency with a part in the programme, the leading department first.',
+      select: { leadAgencyId: true },
       resolve: async (query, programme, _args, ctx) => {
         const agencies = await ctx.prisma.agency.findMany({
           ...query,
@@ -41,6 +44,7 @@ builder.prismaNode('Programme', {
 
 builder.prismaNode('ObjectiveGroup', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   description: 'One of the programme’s groups of specific objectives.',
   fields: (t) => ({
@@ -52,6 +56,7 @@ builder.prismaNode('ObjectiveGroup', {
 
 builder.prismaNode('Task', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   description: 'One of the programme’s tasks and solutions, with the agencies that carry it out.',
   fields: (t) => ({
@@ -61,7 +66,7 @@ builder.prismaNode('Task', {
     leadAgency: t.field({
       type: AgencyRef,
       nullable: true,
-      select: { assignments: { where: { role: 'LEAD' }, select: { agency: true } } },
+      select: (_args, _ctx, nestedSelection) => ({ assignments: { where: { role: 'LEAD' }, select: { agency: nestedSelection() } } }),
       resolve: (task) => task.assignments[0]?.agency ?? null,
     }),
     assignments: t.relation('assignments', { query: { orderBy: { role: 'asc' } } }),
@@ -77,6 +82,7 @@ builder.prismaObject('TaskAssignment', {
 
 const AgencyRef = builder.prismaNode('Agency', {
   id: { field: 'id' },
+  select: { id: true },
   nullable: true,
   fields: (t) => ({
     code: t.exposeString('code'),

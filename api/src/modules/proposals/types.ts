@@ -44,6 +44,9 @@ const VoteTally = builder.objectRef<Tally>('VoteTally').implement({
 
 export const ProposalRef = builder.prismaNode('Proposal', {
   id: { field: 'id' },
+  // Only the columns a query asks for (lists of twenty proposals read far fewer than all
+  // twenty-three); createdAt is always there because cursors are made of it.
+  select: { id: true, createdAt: true },
   // Loading through `node(id)` applies the same visibility rule as every list; a proposal the
   // viewer may not see is simply not found.
   findUnique: (id, ctx) => ({ id, AND: [visibleProposalsWhere(ctx.viewer)] }),
@@ -58,7 +61,7 @@ export const ProposalRef = builder.prismaNode('Proposal', {
     waitingHours: t.int({
       nullable: true,
       description: 'How long it has waited for review, in whole hours (null unless in review).',
-      select: { submittedAt: true },
+      select: { state: true, submittedAt: true },
       resolve: (proposal) => (proposal.state === 'IN_REVIEW' && proposal.submittedAt ? Math.floor((Date.now() - proposal.submittedAt.getTime()) / 3_600_000) : null),
     }),
     returnReason: t.expose('returnReason', { type: ReturnReasonEnum, nullable: true, description: 'Why it came back to its author (drafts only: visible to the author alone).' }),
@@ -76,8 +79,8 @@ export const ProposalRef = builder.prismaNode('Proposal', {
     escalatedFrom: t.relation('escalatedFrom', { nullable: true, description: 'The proposal below that this one carries up, with its votes and result.' }),
     escalatedTo: t.relation('escalatedTo', { nullable: true, description: 'The linked proposal in the parent council, once escalated.' }),
     referral: t.relation('referral', { nullable: true }),
-    viewerIsAuthor: t.boolean({ resolve: (proposal, _args, ctx) => proposal.authorId === ctx.viewer?.id }),
-    viewerModerates: t.boolean({ resolve: (proposal, _args, ctx) => moderates(ctx.viewer, proposal.councilId) }),
+    viewerIsAuthor: t.boolean({ select: { authorId: true }, resolve: (proposal, _args, ctx) => proposal.authorId === ctx.viewer?.id }),
+    viewerModerates: t.boolean({ select: { councilId: true }, resolve: (proposal, _args, ctx) => moderates(ctx.viewer, proposal.councilId) }),
     council: t.relation('council'),
     authorName: t.string({
       description: "The author's pseudonym.",
@@ -93,7 +96,7 @@ export const ProposalRef = builder.prismaNode('Proposal', {
       description: 'Null while counts are hidden (an open vote in a council without live counts).',
       // Counted by PostgreSQL (the ProposalTally view), joined into the statement that loads
       // the proposal or the page: no ballot is ever loaded to be counted.
-      select: { tally: { select: { support: true, oppose: true, abstain: true, total: true } }, council: { select: { liveCounts: true } } },
+      select: { state: true, tally: { select: { support: true, oppose: true, abstain: true, total: true } }, council: { select: { liveCounts: true } } },
       resolve: (proposal) => {
         if (!isTallyVisible(proposal, proposal.council)) return null;
         return proposal.tally ?? { support: 0, oppose: 0, abstain: 0, total: 0 };
@@ -109,6 +112,7 @@ export const ProposalRef = builder.prismaNode('Proposal', {
       resolve: (proposal) => proposal.votes[0]?.choice ?? null,
     }),
     viewerCanVote: t.boolean({
+      select: { state: true, votingOpensAt: true, votingClosesAt: true, councilId: true },
       resolve: (proposal, _args, ctx) => isVotingOpen(proposal) && isCurrentMember(ctx.viewer, proposal.councilId),
     }),
   }),
