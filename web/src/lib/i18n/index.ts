@@ -65,33 +65,32 @@ export function loadedTranslator(locale: Locale): TFunction {
 }
 const timeZone = 'Asia/Ho_Chi_Minh';
 
+/**
+ * Making an Intl formatter costs far more than using one (it was the largest single cost of
+ * rendering a proposal page): each is made once per language and kind, then kept.
+ */
+function formatters<F>(make: (locale: string) => F): (locale: Locale) => F {
+	const made = new Map<Locale, F>();
+	return (locale) => {
+		let formatter = made.get(locale);
+		if (!formatter) made.set(locale, (formatter = make(intlLocale[locale])));
+		return formatter;
+	};
+}
+
+const longDate = formatters((l) => new Intl.DateTimeFormat(l, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }));
+const clockTime = formatters((l) => new Intl.DateTimeFormat(l, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }));
+const calendarDate = formatters((l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: l === intlLocale.en ? 'long' : 'numeric', year: 'numeric', timeZone: 'UTC' }));
+
 /** A date and time as people in the city read it, whatever the server's time zone. */
 export function formatDateTime(iso: string, locale: Locale): string {
 	const when = new Date(iso);
-	const date = new Intl.DateTimeFormat(intlLocale[locale], {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone
-	}).format(when);
-	const time = new Intl.DateTimeFormat(intlLocale[locale], {
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-		timeZone
-	}).format(when);
-	return loadedTranslator(locale)('date.at', { date, time });
+	return loadedTranslator(locale)('date.at', { date: longDate(locale).format(when), time: clockTime(locale).format(when) });
 }
 
 /** A calendar date (`YYYY-MM-DD`) as people read it: "30/6/2025", "30 June 2025". */
 export function formatDate(isoDate: string, locale: Locale): string {
-	return new Intl.DateTimeFormat(intlLocale[locale], {
-		day: 'numeric',
-		month: locale === 'en' ? 'long' : 'numeric',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}).format(new Date(`${isoDate}T00:00:00Z`));
+	return calendarDate(locale).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** Councils and units carry both names; pick the reader's. */
@@ -99,18 +98,23 @@ export function localName(named: { nameVi: string; nameEn: string }, locale: Loc
 	return locale === 'en' ? named.nameEn : named.nameVi;
 }
 
+const decimal = [0, 1, 2].map((digits) => formatters((l) => new Intl.NumberFormat(l, { maximumFractionDigits: digits })));
+const money = formatters((l) => new Intl.NumberFormat(l, { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }));
+const percent = formatters((l) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 }));
+
 /** A figure as people read it: "96,4" in Vietnamese, "96.4" in English. */
 export function formatNumber(value: number, locale: Locale, digits = 1): string {
-	return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: digits }).format(value);
+	const kept = decimal[digits];
+	return (kept ? kept(locale) : new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: digits })).format(value);
 }
 
 /** Whole đồng (a digit string from the API, exact past 2^53) as people read money: "1.250.000 ₫". */
 export function formatVnd(digits: string, locale: Locale): string {
-	return new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(BigInt(digits));
+	return money(locale).format(BigInt(digits));
 }
 
 /** A share as a percentage, "90 %" / "90%". */
 export function formatPercent(part: bigint, whole: bigint, locale: Locale): string {
 	if (whole === 0n) return '–';
-	return new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 0 }).format(Number((part * 1000n) / whole) / 1000);
+	return percent(locale).format(Number((part * 1000n) / whole) / 1000);
 }
