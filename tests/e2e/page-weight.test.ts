@@ -1,6 +1,6 @@
 // The proposal page is where children spend their time, often on cheap phones and slow
 // networks: it ships at most 50 KB of gzipped JavaScript, whatever the reader's language and
-// role, and no page carries the other language's messages in its code.
+// role, and no page carries messages in its code: the reader's language comes as one cached file.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer } from '../support/server.js';
 import { Client, globalId } from '../support/graphql.js';
@@ -27,7 +27,7 @@ describe('the proposal page’s JavaScript', () => {
     expect(moderating.gzipped).toBeLessThanOrEqual(BUDGET);
   });
 
-  it('carries no messages in code: the page sends its own language as data, and not the other', async () => {
+  it('carries no messages in code: the browser fetches its own language as a file it keeps, and not the other', async () => {
     const { files } = await pageJavaScript(`${server.url}${path}`);
     const code = (await Promise.all([...files.keys()].map(async (href) => (await fetch(href)).text()))).join('\n');
     // A Vietnamese-only and an English-only message from the catalogues.
@@ -36,5 +36,16 @@ describe('the proposal page’s JavaScript', () => {
     const vi = await (await fetch(`${server.url}${path}`, { headers: { cookie: 'lang=vi' } })).text();
     expect(vi).toContain('Bỏ qua, đến nội dung chính');
     expect(vi).not.toContain('Skip to main content');
+    // The page names its messages' file (and starts fetching it early); that file holds the
+    // reader's language only, and is kept for good because its address changes with it.
+    const file = /<link rel="preload" href="([^"]+)" as="fetch"/.exec(vi)?.[1];
+    expect(file).toMatch(/^\/i18n\/vi\?v=[\w-]+$/);
+    const messages = await fetch(`${server.url}${file}`);
+    expect(messages.headers.get('cache-control')).toContain('immutable');
+    const text = await messages.text();
+    expect(text).toContain('Bỏ qua, đến nội dung chính');
+    expect(text).not.toContain('Skip to main content');
+    // Unlike the page itself: it no longer carries the whole catalogue in its HTML.
+    expect(vi.length).toBeLessThan(text.length);
   });
 });
