@@ -27,6 +27,8 @@ export interface BenchData {
   proposalId: string;
   /** Session token of the first council's first member (signed-in portal pages). */
   memberToken: string;
+  /** Proposals waiting for review in each council (its moderator's queue). */
+  queue: number;
   /** Burst proposals by contender, then by round. */
   bursts: Record<string, BurstTarget[]>;
   /** Open proposals (one per contender) for the identical-answer check of a vote. */
@@ -37,6 +39,10 @@ const pad = (n: number, width = 3) => String(n).padStart(width, '0');
 export const councilId = (c: number) => `bench-c${pad(c)}`;
 export const memberId = (c: number, j: number) => `bench-u${pad(c)}-${pad(j)}`;
 export const memberToken = (c: number, j: number) => `bench-session-${pad(c)}-${pad(j)}`;
+/** Council c's moderator (a Youth Union adult) signs in with this token. */
+export const moderatorToken = (c: number) => `bench-moderator-session-${pad(c)}`;
+/** Proposals waiting for review per council: one and a half pages of the queue. */
+const QUEUE = 30;
 const proposalId = (c: number, i: number) => `bench-p${pad(c)}-${pad(i, 5)}`;
 
 /** Removes every row an earlier run wrote, children before parents. */
@@ -46,6 +52,7 @@ async function clear(client: pg.Client) {
     DELETE FROM "Proposal" WHERE "id" LIKE 'bench-%';
     DELETE FROM "Session" WHERE "userId" LIKE 'bench-%';
     DELETE FROM "Membership" WHERE "id" LIKE 'bench-%';
+    DELETE FROM "Facilitator" WHERE "userId" LIKE 'bench-%';
     DELETE FROM "Term" WHERE "id" LIKE 'bench-%';
     DELETE FROM "Council" WHERE "id" LIKE 'bench-%';
     DELETE FROM "AdminUnit" WHERE "id" LIKE 'bench-%';
@@ -94,6 +101,14 @@ export async function generate({ url, scale, contenders, rounds, quiet }: { url:
          SELECT 'bench-s' || substr(id, 8), encode(sha256(convert_to(token, 'UTF8')), 'hex'), id, now() + interval '30 days' FROM m`,
         [c, scale.members, `bench-t${pad(c)}`],
       );
+      // The council's moderator, with a session of its own.
+      await client.query(
+        `WITH u AS (INSERT INTO "User" ("id", "username", "displayName", "kind") VALUES ($1, $1, $2, 'ADULT') RETURNING "id"),
+              f AS (INSERT INTO "Facilitator" ("councilId", "userId") SELECT $3, "id" FROM u)
+         INSERT INTO "Session" ("id", "tokenHash", "userId", "expiresAt")
+         SELECT 'bench-s' || "id", encode(sha256(convert_to($4, 'UTF8')), 'hex'), "id", now() + interval '30 days' FROM u`,
+        [`bench-mod${pad(c)}`, `Điều phối viên ${c}`, councilId(c), moderatorToken(c)],
+      );
       if (!quiet) bar.update(c - 1 + 0.3, { step: 'proposals' });
       // Published proposals, newest last, in the four closed states; their ballots: between
       // votes-6 and votes+6 (≈ votes on average) distinct members, choices spread over the three.
@@ -108,6 +123,18 @@ export async function generate({ url, scale, contenders, rounds, quiet }: { url:
                 TIMESTAMP '2025-07-25' + i * interval '1 hour' + $1::int * interval '1 second', now()
          FROM generate_series(1, $3::int) i`,
         [c, councilId(c), scale.proposals, scale.members],
+      );
+      // Proposals waiting for review, written by members other than the first (whose signed-in
+      // pages are measured: an author sees its own proposals in review).
+      await client.query(
+        `INSERT INTO "Proposal" ("id", "councilId", "authorId", "title", "body", "state", "submittedAt", "createdAt", "updatedAt")
+         SELECT 'bench-r' || lpad($1::text, 3, '0') || '-' || lpad(i::text, 5, '0'), $2,
+                'bench-u' || lpad($1::text, 3, '0') || '-' || lpad((2 + i % ($4 - 1))::text, 3, '0'),
+                'Ý kiến chờ duyệt ' || i || ' của hội đồng ' || $1,
+                'Chúng em mong có thêm giờ đọc sách ở thư viện phường, lần ' || i || '.', 'IN_REVIEW',
+                TIMESTAMP '2026-01-01' + i * interval '1 hour', TIMESTAMP '2025-12-31' + i * interval '1 hour' + $1::int * interval '1 second', now()
+         FROM generate_series(1, $3::int) i`,
+        [c, councilId(c), QUEUE, scale.members],
       );
       if (!quiet) bar.update(c - 1 + 0.6, { step: 'ballots' });
       await client.query(
@@ -145,6 +172,7 @@ export async function generate({ url, scale, contenders, rounds, quiet }: { url:
       councilIds: Array.from({ length: scale.councils }, (_, i) => councilId(i + 1)),
       proposalId: proposalId(1, Math.ceil(scale.proposals / 2)),
       memberToken: memberToken(1, 1),
+      queue: QUEUE,
       bursts,
       checkVoteProposalIds,
     };

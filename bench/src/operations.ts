@@ -3,7 +3,7 @@
 import { print } from 'graphql';
 import { CouncilQuery } from '../../web/src/lib/graphql/councils.js';
 import { ProposalQuery } from '../../web/src/lib/graphql/proposals.js';
-import type { BenchData } from './data.js';
+import { moderatorToken, type BenchData } from './data.js';
 import type { ContenderName } from './servers.js';
 
 export interface HttpRequest {
@@ -88,8 +88,17 @@ const TREEM_INDICATOR_ROLLUP = `query IndicatorRollup {
     unit { code nameVi } period numerator denominator value target status reportedValues
   }
 }`;
+const TREEM_MODERATION_QUEUE = `query ModerationQueue {
+  moderationQueue(first: 20) { edges { node { id title body authorName createdAt submittedAt } } }
+}`;
+const PGL_MODERATION_QUEUE = `query ModerationQueue($id: String!) {
+  allProposals(condition: {councilId: $id, state: IN_REVIEW}, orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC], first: 20) {
+    nodes { rowId title body userByAuthorId { displayName } createdAt submittedAt }
+  }
+}`;
 export const TREEM_CAST_VOTE = `mutation CastVote($input: CastVoteInput!) { castVote(input: $input) { id myVote } }`;
 
+type Queued = { title: string; body: string; authorName: string; createdAt: string; submittedAt: string | null };
 type PglProposal = { rowId: string; title: string; body: string; state: string; createdAt: string; votingOpensAt: string | null; votingClosesAt: string | null; userByAuthorId: { displayName: string } } & Parameters<typeof tallyFrom>[0];
 type TreemProposal = { id: string; title: string; body: string; state: string; authorName: string; createdAt: string; votingOpensAt: string | null; votingClosesAt: string | null; tally: Tally | null };
 
@@ -189,6 +198,29 @@ export function operations(data: BenchData): Operation[] {
       budget: 3,
       requests: { treem: () => graphql(TREEM_INDICATOR_ROLLUP) },
       normalise: { treem: (body) => (dataOf(body).indicatorValues as unknown[]).length > 0 },
+    },
+    {
+      name: 'moderationQueue',
+      label: "a moderator's queue: the first 20 proposals waiting for review",
+      kind: 'read',
+      budget: 2,
+      requests: {
+        // Council i's moderator (TreEm and the raw statement find its councils from the session).
+        treem: (i) => graphql(TREEM_MODERATION_QUEUE, {}, moderatorToken((i % councils.length) + 1)),
+        postgraphile: (i) => graphql(PGL_MODERATION_QUEUE, { id: council(i) }),
+        raw: (i) => ({ method: 'GET', path: `/councils/${council(i)}/queue`, headers: { cookie: `${SESSION_COOKIE}=${moderatorToken((i % councils.length) + 1)}` } }),
+      },
+      normalise: {
+        treem: (body) =>
+          (dataOf(body).moderationQueue as { edges: { node: Queued & { id: string } }[] }).edges.map(({ node }) => ({
+            id: rowId(node.id), title: node.title, body: node.body, authorName: node.authorName, createdAt: utc(node.createdAt), submittedAt: utc(node.submittedAt),
+          })),
+        postgraphile: (body) =>
+          (dataOf(body).allProposals as { nodes: (Queued & { rowId: string; userByAuthorId: { displayName: string } })[] }).nodes.map((p) => ({
+            id: p.rowId, title: p.title, body: p.body, authorName: p.userByAuthorId.displayName, createdAt: utc(p.createdAt), submittedAt: utc(p.submittedAt),
+          })),
+        raw: (body) => body,
+      },
     },
     {
       name: 'voteBurst',

@@ -36,6 +36,15 @@ const statements = {
       'tally', ${tally})::text AS body
     FROM "Proposal" p JOIN "Council" c ON c."id" = p."councilId" JOIN "User" u ON u."id" = p."authorId"
     WHERE p."id" = $1 AND p."state" IN ${PUBLISHED}`,
+  // The first page of a moderator's queue: its session, the councils it moderates, what waits
+  // there, oldest first (the council is in the address only to match PostGraphile's request).
+  moderationQueue: `
+    SELECT coalesce(json_agg(json_build_object('id', p."id", 'title', p."title", 'body', p."body", 'authorName', u."displayName",
+             'createdAt', ${iso('p."createdAt"')}, 'submittedAt', ${iso('p."submittedAt"')}) ORDER BY p."createdAt", p."id"), '[]')::text AS body
+    FROM (SELECT p.* FROM "Session" s JOIN "Facilitator" f ON f."userId" = s."userId" JOIN "Proposal" p ON p."councilId" = f."councilId"
+          WHERE s."tokenHash" = $1 AND s."expiresAt" > now() AND f."councilId" = $2 AND p."state" = 'IN_REVIEW'
+          ORDER BY p."createdAt", p."id" LIMIT 20) p
+    JOIN "User" u ON u."id" = p."authorId"`,
   // The same checks as TreEm's castVote, in the statement that writes.
   vote: `
     INSERT INTO "Vote" ("id", "proposalId", "voterId", "choice", "castAt", "updatedAt")
@@ -51,6 +60,12 @@ const statements = {
     RETURNING json_build_object('myVote', "choice")::text AS body`,
 };
 
+/** The session cookie's token as the Session table keeps it. */
+function sessionHash(req: http.IncomingMessage) {
+  const token = /treem_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] ?? '';
+  return createHash('sha256').update(decodeURIComponent(token)).digest('hex');
+}
+
 async function answer(res: http.ServerResponse, sql: string, params: unknown[]) {
   const { rows } = await pool.query<{ body: string }>({ text: sql, values: params });
   if (!rows[0]) {
@@ -65,6 +80,7 @@ const server = http.createServer((req, res) => {
   const [, first, id, rest] = url.pathname.split('/');
   const done = (work: Promise<void>) => work.catch(() => res.writeHead(500).end());
   if (req.method === 'GET' && first === 'councils' && id && rest === 'proposals') return done(answer(res, statements.councilProposals, [id]));
+  if (req.method === 'GET' && first === 'councils' && id && rest === 'queue') return done(answer(res, statements.moderationQueue, [sessionHash(req), id]));
   if (req.method === 'GET' && first === 'programme') return done(answer(res, statements.programme, []));
   if (req.method === 'GET' && first === 'proposals' && id) return done(answer(res, statements.proposal, [id]));
   if (req.method === 'POST' && first === 'votes') {
@@ -72,8 +88,7 @@ const server = http.createServer((req, res) => {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const { proposalId, choice } = JSON.parse(Buffer.concat(chunks).toString()) as { proposalId: string; choice: string };
-      const token = /treem_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] ?? '';
-      void done(answer(res, statements.vote, [createHash('sha256').update(decodeURIComponent(token)).digest('hex'), proposalId, choice]));
+      void done(answer(res, statements.vote, [sessionHash(req), proposalId, choice]));
     });
     return;
   }
