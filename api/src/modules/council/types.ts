@@ -1,11 +1,9 @@
-import type { Prisma } from '@treem/db/client';
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
 import { councilLoginThrottles } from '../accounts/service.js';
 import { LoginThrottleRef, ViewerRef } from '../accounts/types.js';
 import { today } from '../../calendar.js';
 import { validOn } from '../geo/policy.js';
-import { isCurrentMember, moderates, termOn } from './policy.js';
+import { currentMembershipWhere, isCurrentMember, moderates, termOn } from './policy.js';
 import { councilMembers } from './service.js';
 
 export const CouncilLevelEnum = builder.enumType('CouncilLevel', { values: ['WARD', 'DISTRICT', 'CITY'] as const });
@@ -89,20 +87,19 @@ const TermRef = builder.prismaObject('Term', {
   }),
 });
 
-// The viewer's council ids come with the session; most people moderate nothing and many
-// belong to no council, so an empty list is answered without a statement.
-const councilsByIds = (ctx: Context, query: Pick<Prisma.CouncilFindManyArgs, 'include' | 'select'>, ids: string[]) =>
-  ids.length === 0 ? [] : ctx.prisma.council.findMany({ ...query, where: { id: { in: ids } }, orderBy: { nameVi: 'asc' } });
-
-builder.objectFields(ViewerRef, (t) => ({
-  councils: t.prismaField({
-    type: ['Council'],
+builder.prismaObjectFields(ViewerRef, (t) => ({
+  councils: t.field({
+    type: [CouncilRef],
     description: 'Councils where the viewer is a current member.',
-    resolve: (query, viewer, _args, ctx) => councilsByIds(ctx, query, viewer.memberCouncilIds),
+    select: (_args, _ctx, nestedSelection) => ({
+      memberships: { where: currentMembershipWhere(), orderBy: { term: { council: { nameVi: 'asc' } } }, select: { term: { select: { council: nestedSelection() } } } },
+    }),
+    resolve: (user) => user.memberships.map((membership) => membership.term.council),
   }),
-  moderatedCouncils: t.prismaField({
-    type: ['Council'],
+  moderatedCouncils: t.field({
+    type: [CouncilRef],
     description: 'Councils the viewer moderates.',
-    resolve: (query, viewer, _args, ctx) => councilsByIds(ctx, query, viewer.moderatedCouncilIds),
+    select: (_args, _ctx, nestedSelection) => ({ facilitates: { orderBy: { council: { nameVi: 'asc' } }, select: { council: nestedSelection() } } }),
+    resolve: (user) => user.facilitates.map((facilitator) => facilitator.council),
   }),
 }));
