@@ -125,14 +125,15 @@ export async function generate({ url, scale, contenders, rounds, quiet }: { url:
         [c, councilId(c), scale.proposals, scale.members],
       );
       // Proposals waiting for review, written by members other than the first (whose signed-in
-      // pages are measured: an author sees its own proposals in review).
+      // pages are measured: an author sees its own proposals in review), and older than every
+      // published one (PostGraphile, without TreEm's visibility rule, lists every state).
       await client.query(
         `INSERT INTO "Proposal" ("id", "councilId", "authorId", "title", "body", "state", "submittedAt", "createdAt", "updatedAt")
          SELECT 'bench-r' || lpad($1::text, 3, '0') || '-' || lpad(i::text, 5, '0'), $2,
                 'bench-u' || lpad($1::text, 3, '0') || '-' || lpad((2 + i % ($4 - 1))::text, 3, '0'),
                 'Ý kiến chờ duyệt ' || i || ' của hội đồng ' || $1,
                 'Chúng em mong có thêm giờ đọc sách ở thư viện phường, lần ' || i || '.', 'IN_REVIEW',
-                TIMESTAMP '2026-01-01' + i * interval '1 hour', TIMESTAMP '2025-12-31' + i * interval '1 hour' + $1::int * interval '1 second', now()
+                TIMESTAMP '2021-01-02' + i * interval '1 hour', TIMESTAMP '2021-01-01' + i * interval '1 hour' + $1::int * interval '1 second', now()
          FROM generate_series(1, $3::int) i`,
         [c, councilId(c), QUEUE, scale.members],
       );

@@ -124,16 +124,22 @@ builder.prismaObjectField('Council', 'proposals', (t) =>
       type: ProposalRef,
       description: 'Proposals the viewer may see, newest first.',
       args: { state: t.arg({ type: ProposalStateEnum }) },
-      resolve: (council, args, ctx, info) =>
-        findProposalPage({
+      // totalCount is counted in the statement that loads the council, not by one of its own (a
+      // select cannot tell whether it is asked for; counting an indexed council's proposals
+      // costs PostgreSQL less than a statement costs the server).
+      select: (args, ctx) => ({ _count: { select: { proposals: { where: { AND: [visibleProposalsWhere(ctx.viewer), args.state ? { state: args.state } : {}] } } } } }),
+      resolve: async (council, args, ctx, info) => {
+        const page = await findProposalPage({
           prisma: ctx.prisma,
           viewer: ctx.viewer,
           where: { councilId: council.id, ...(args.state ? { state: args.state } : {}) },
           args,
           query: queryFromInfo({ context: ctx, info, path: ['edges', 'node'] }),
-        }),
+        });
+        const counted = (council as { _count?: { proposals?: number } })._count?.proposals;
+        return counted === undefined ? page : { ...page, totalCount: () => counted };
+      },
     },
-    // Counted in PostgreSQL, and only when asked for.
     { fields: (t) => ({ totalCount: t.int({ resolve: (connection) => connection.totalCount() }) }) },
   ),
 );
