@@ -305,8 +305,13 @@ const resources = {
 const i18n = i18next.createInstance();
 await i18n.init({ resources, lng: 'vi', fallbackLng: 'vi', initAsync: false, showSupportNotice: false, interpolation: { escapeValue: false } });
 
+const translators = new Map<Locale, TFunction>();
+
+/** The translator of a language, made once and shared by every request in it. */
 export function translator(locale: Locale): TFunction {
-  return i18n.getFixedT(locale);
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = i18n.getFixedT(locale)));
+  return t;
 }
 
 /** A wait in words: seconds below two minutes, whole minutes (rounded up) above. */

@@ -46,6 +46,7 @@ function connect(url: string, onQuery?: (sql: string) => void) {
   const adapter = new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: statementNames() });
   // Query events only when someone listens: emitting one per statement costs every request.
   if (!onQuery) return { client: new PrismaClient({ adapter }), pool };
+  listeners.set(pool, onQuery);
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   client.$on('query', (event) => onQuery(event.query));
   return { client, pool };
@@ -70,11 +71,24 @@ export function replicaUrlsFromEnv(value = process.env.DATABASE_REPLICA_URLS): s
 }
 
 const pools = new WeakMap<object, pg.Pool>();
+const listeners = new WeakMap<pg.Pool, (sql: string) => void>();
 const primaries = new WeakMap<object, PrismaClient>();
 
 /** The connection pool of the primary behind a client made by createPrisma. */
 export function databasePool(client: object): pg.Pool | undefined {
   return pools.get(client);
+}
+
+/**
+ * One named (prepared) statement straight through the primary's pool, without the Prisma
+ * client: for the one statement nearly every request runs (the session lookup), where the
+ * client's own work was most of the statement's cost. Counted by `onQuery` like any other.
+ */
+export async function primaryQuery<Row>(client: object, query: { name: string; text: string; values: unknown[] }): Promise<Row[]> {
+  const pool = pools.get(client);
+  if (!pool) throw new Error('primaryQuery needs a client made by createPrisma');
+  listeners.get(pool)?.(query.text);
+  return (await pool.query(query)).rows as Row[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { builder } from '../../builder.js';
 import { API_SCOPES } from './policy.js';
-import { ApiScopeInfo, ViewerRef } from './types.js';
+import { ApiClientRef, ApiScopeInfo, ViewerRef } from './types.js';
 
 builder.queryField('viewer', (t) =>
   t.field({ type: ViewerRef, nullable: true, description: 'Null when signed out.', resolve: (_root, _args, ctx) => (ctx.viewer ? { id: ctx.viewer.id } : null) }),
@@ -12,11 +12,12 @@ builder.queryFields((t) => ({
     description: 'The scopes an API client can be given, and what each allows.',
     resolve: () => Object.entries(API_SCOPES).map(([name, description]) => ({ name, description })),
   }),
-  currentApiClient: t.prismaField({
-    type: 'ApiClient',
+  currentApiClient: t.field({
+    type: ApiClientRef,
     nullable: true,
     description: 'The API client whose bearer token authenticates this request; null otherwise.',
-    resolve: (query, _root, _args, ctx) => (ctx.apiClient ? ctx.prisma.apiClient.findUnique({ ...query, where: { id: ctx.apiClient.id } }) : null),
+    // Loaded by id with what the query asks for (Pothos loads a row it was not handed).
+    resolve: (_root, _args, ctx) => (ctx.apiClient ? { id: ctx.apiClient.id } : null),
   }),
   apiClients: t.prismaConnection({
     type: 'ApiClient',

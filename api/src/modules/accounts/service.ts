@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { onPrimary, type Db, type Role, type UserKind } from '@treem/db/client';
+import { onPrimary, primaryQuery, type Db, type Role, type UserKind } from '@treem/db/client';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '@treem/db/credentials';
 import { AppError } from '../../errors.js';
-import { currentMembershipIn, currentMembershipWhere, moderates } from '../council/policy.js';
-import { today } from '../../calendar.js';
+import { currentMembershipIn, moderates } from '../council/policy.js';
+import { formatDate, today } from '../../calendar.js';
 import { recordAudit, type Actor } from '../audit/service.js';
 import { API_SCOPES, isApiScope, mayManageApiClients, type ApiClientPrincipal } from './policy.js';
 import type { AccountThrottle, LoginThrottle } from './throttle.js';
@@ -134,35 +134,25 @@ export async function logout({ prisma, token }: { prisma: Db; token: string | un
  * The signed-in person behind a session cookie, in one statement. Read on the primary: a
  * session just opened, or revoked, counts at once, whatever a read replica's lag.
  */
+// The session, its person, grants, current memberships and moderated councils in one prepared
+// statement (on the primary: a sign-in or sign-out counts at once, whatever a replica's lag).
+const VIEWER_FROM_SESSION = {
+  name: 'treem_viewer_from_session',
+  text: `
+    SELECT u."id", u."username", u."displayName", u."kind"::text AS "kind", coalesce(c."mustChange", false) AS "mustChangePassword",
+      coalesce((SELECT json_agg(json_build_object('role', g."role", 'agencyId', g."agencyId", 'unitId', g."unitId") ORDER BY g."id")
+                FROM "RoleGrant" g WHERE g."userId" = u."id"), '[]') AS "roles",
+      ARRAY(SELECT t."councilId" FROM "Membership" m JOIN "Term" t ON t."id" = m."termId"
+            WHERE m."userId" = u."id" AND m."leftAt" IS NULL AND t."startsOn" <= $2::date AND t."endsOn" >= $2::date) AS "memberCouncilIds",
+      ARRAY(SELECT f."councilId" FROM "Facilitator" f WHERE f."userId" = u."id") AS "moderatedCouncilIds"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId" LEFT JOIN "Credential" c ON c."userId" = u."id"
+    WHERE s."tokenHash" = $1 AND s."expiresAt" > $3`,
+};
+
 export async function viewerFromSession({ prisma, token }: { prisma: Db; token: string }): Promise<Viewer | null> {
   const now = new Date();
-  const session = await onPrimary(prisma).session.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      expiresAt: true,
-      user: {
-        select: {
-          id: true, username: true, displayName: true, kind: true,
-          roleGrants: { select: { role: true, agencyId: true, unitId: true } },
-          memberships: {
-            where: currentMembershipWhere(today(now)),
-            select: { term: { select: { councilId: true } } },
-          },
-          facilitates: { select: { councilId: true } },
-          credential: { select: { mustChange: true } },
-        },
-      },
-    },
-  });
-  if (!session || session.expiresAt <= now) return null;
-  const { memberships, facilitates, roleGrants, credential, ...user } = session.user;
-  return {
-    ...user,
-    mustChangePassword: credential?.mustChange ?? false,
-    roles: roleGrants,
-    memberCouncilIds: memberships.map((m) => m.term.councilId),
-    moderatedCouncilIds: facilitates.map((f) => f.councilId),
-  };
+  const [viewer] = await primaryQuery<Viewer>(prisma, { ...VIEWER_FROM_SESSION, values: [hashToken(token), formatDate(today(now)), now] });
+  return viewer ?? null;
 }
 
 function hashToken(token: string) {

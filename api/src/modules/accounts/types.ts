@@ -62,6 +62,9 @@ export const ClearLoginThrottleInput = builder.inputType('ClearLoginThrottleInpu
 
 export const ApiClientRef = builder.prismaObject('ApiClient', {
   description: "An agency system's access to the API. Its token is shown once, when it is created.",
+  // Select mode: a client handed over by id alone (`currentApiClient`, a new client) is loaded
+  // with what the query asks for.
+  select: { id: true },
   // Programme admins, and a client reading itself (`currentApiClient`); nobody else.
   authScopes: (client, ctx) => mayManageApiClients(ctx.viewer) || ctx.apiClient?.id === client.id,
   fields: (t) => ({
@@ -92,7 +95,7 @@ export const CreateApiClientInput = builder.inputType('CreateApiClientInput', {
 
 export const CreateApiClientPayload = builder.objectRef<{ apiClient: { id: string }; token: string }>('CreateApiClientPayload').implement({
   fields: (t) => ({
-    apiClient: t.field({ type: ApiClientRef, resolve: (payload) => payload.apiClient as never }),
+    apiClient: t.field({ type: ApiClientRef, resolve: (payload) => payload.apiClient }),
     token: t.exposeString('token', { description: 'Send it as `Authorization: Bearer <token>`. It is never shown again.' }),
   }),
 });

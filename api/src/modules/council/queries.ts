@@ -14,6 +14,7 @@ builder.queryFields((t) => ({
     resolve: async (query, _root, { level, at }, ctx) => {
       const councils = await ctx.prisma.council.findMany({
         ...query,
+        select: { ...query.select, level: true },
         where: { ...validOn(at ?? today()), ...(level ? { level } : {}) },
         orderBy: { nameVi: 'asc' },
       });

@@ -10,6 +10,8 @@ export const CouncilLevelEnum = builder.enumType('CouncilLevel', { values: ['WAR
 
 export const CouncilRef = builder.prismaNode('Council', {
   id: { field: 'id' },
+  // Only the columns a query asks for: a page that names a council rarely needs all thirteen.
+  select: { id: true },
   // `node(id)` of a row that does not exist is null, as for any id nobody may see.
   nullable: true,
   description: "A Children's Council at ward, district or city level. Public.",
@@ -26,7 +28,7 @@ export const CouncilRef = builder.prismaNode('Council', {
     }),
     validFrom: t.expose('validFrom', { type: 'Date' }),
     validTo: t.expose('validTo', { type: 'Date', nullable: true, description: 'Its last day (its unit merged or was abolished); null while it exists.' }),
-    active: t.boolean({ description: 'Whether the council exists today.', resolve: (council) => council.validTo === null || council.validTo >= today() }),
+    active: t.boolean({ description: 'Whether the council exists today.', select: { validTo: true }, resolve: (council) => council.validTo === null || council.validTo >= today() }),
     successor: t.relation('successor', { nullable: true, description: 'The council that carries on its work, where its members moved.' }),
     predecessors: t.relation('predecessors', { description: 'The councils that ended and carried on in this one.', query: { orderBy: { nameVi: 'asc' } } }),
     quorumPercent: t.exposeInt('quorumPercent'),
