@@ -4,6 +4,9 @@ import type { Locale, Messages } from './index';
 export const messagesUrl = (locale: Locale, version: string) => `/i18n/${locale}?v=${version}`;
 
 const fetched = new Map<string, Promise<Messages>>();
+// Imported once: each `import()` call, even of a loaded module, is a round through the module
+// loader (and its hooks' thread, under tsx), which showed in a page's profile.
+let serverCatalogue: Promise<typeof import('./catalogue')> | undefined;
 
 /**
  * The reader's messages for the root layout. While rendering on the server they come from the
@@ -12,7 +15,7 @@ const fetched = new Map<string, Promise<Messages>>();
  * it keeps, and none ever loads the other language.
  */
 export async function loadMessages(locale: Locale, version: string, fetch: typeof globalThis.fetch): Promise<Messages> {
-	if (import.meta.env.SSR) return (await import('./catalogue')).catalogue[locale];
+	if (import.meta.env.SSR) return (await (serverCatalogue ??= import('./catalogue'))).catalogue[locale];
 	const url = messagesUrl(locale, version);
 	let messages = fetched.get(url);
 	if (!messages) {
