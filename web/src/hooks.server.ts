@@ -22,9 +22,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const locale = toLocale(event.cookies.get(LANG_COOKIE));
 	event.locals.locale = locale;
 	event.locals.t = serverTranslator(locale);
-	event.locals.viewer = await loadViewer(event);
-	// A child signed in with a one-time password chooses its own before anything else.
 	const path = event.url.pathname;
+	// The messages' file (routes/i18n) is the same for everyone, and every page needs it, the
+	// password page included: no session lookup and no password gate for it.
+	event.locals.viewer = path.startsWith('/i18n/') ? null : await loadViewer(event);
+	// A child signed in with a one-time password chooses its own before anything else.
 	if (event.locals.viewer?.mustChangePassword && !['/password', '/logout', '/lang'].includes(path) && event.request.method === 'GET') {
 		return new Response(null, { status: 303, headers: { location: '/password' } });
 	}
