@@ -3,7 +3,7 @@ import { API_SCOPES } from './policy.js';
 import { ApiClientRef, ApiScopeInfo, ViewerRef } from './types.js';
 
 builder.queryField('viewer', (t) =>
-  t.field({ type: ViewerRef, nullable: true, description: 'Null when signed out.', resolve: (_root, _args, ctx) => (ctx.viewer ? { id: ctx.viewer.id } : null) }),
+  t.field({ type: ViewerRef, nullable: true, description: 'Null when signed out.', resolve: (_root, _args, ctx) => ctx.viewer }),
 );
 
 builder.queryFields((t) => ({

@@ -26,6 +26,8 @@ export interface Viewer {
   moderatedCouncilIds: string[];
   /** Signed in with a one-time password: must choose its own before anything else. */
   mustChangePassword: boolean;
+  /** Notifications not yet read, when the session was looked up. */
+  unreadNotifications: number;
 }
 
 // Verifying against a real hash when the user does not exist keeps the answer time the same,
@@ -134,8 +136,8 @@ export async function logout({ prisma, token }: { prisma: Db; token: string | un
  * The signed-in person behind a session cookie, in one statement. Read on the primary: a
  * session just opened, or revoked, counts at once, whatever a read replica's lag.
  */
-// The session, its person, grants, current memberships and moderated councils in one prepared
-// statement (on the primary: a sign-in or sign-out counts at once, whatever a replica's lag).
+// The session, its person, grants, current memberships, moderated councils and unread count in
+// one prepared statement (on the primary: a sign-in or sign-out counts at once, whatever a replica's lag).
 const VIEWER_FROM_SESSION = {
   name: 'treem_viewer_from_session',
   text: `
@@ -144,7 +146,8 @@ const VIEWER_FROM_SESSION = {
                 FROM "RoleGrant" g WHERE g."userId" = u."id"), '[]') AS "roles",
       ARRAY(SELECT t."councilId" FROM "Membership" m JOIN "Term" t ON t."id" = m."termId"
             WHERE m."userId" = u."id" AND m."leftAt" IS NULL AND t."startsOn" <= $2::date AND t."endsOn" >= $2::date) AS "memberCouncilIds",
-      ARRAY(SELECT f."councilId" FROM "Facilitator" f WHERE f."userId" = u."id") AS "moderatedCouncilIds"
+      ARRAY(SELECT f."councilId" FROM "Facilitator" f WHERE f."userId" = u."id") AS "moderatedCouncilIds",
+      (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u."id" AND n."readAt" IS NULL) AS "unreadNotifications"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId" LEFT JOIN "Credential" c ON c."userId" = u."id"
     WHERE s."tokenHash" = $1 AND s."expiresAt" > $3`,
 };

@@ -7,27 +7,25 @@ import { mayManageApiClients } from './policy.js';
 export const UserKindEnum = builder.enumType('UserKind', { values: ['CHILD', 'ADULT'] as const });
 export const RoleEnum = builder.enumType('Role', { values: ['PROGRAMME_ADMIN', 'AGENCY_OFFICER', 'PROTECTION_OFFICER'] as const });
 
-// The signed-in person's own row, loaded in one statement with whatever a request asks of it
-// (a page's header asks for its councils and unread count too): the `viewer` field and a
-// login's payload load it by id. Who may do what still comes from the session (ctx.viewer).
-export const ViewerRef = builder.prismaObject('User', {
-  variant: 'Viewer',
+// The signed-in person as the session lookup found it (one prepared statement, see
+// viewerFromSession): what a page's header shows costs no statement of its own. Its councils
+// with their names are loaded only when asked for (council/types.ts).
+export const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
   description: 'The signed-in person. Children appear by pseudonym only.',
-  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     username: t.exposeString('username'),
     displayName: t.exposeString('displayName'),
     kind: t.expose('kind', { type: UserKindEnum }),
-    roles: t.field({
-      type: [RoleEnum],
-      select: { roleGrants: { select: { role: true } } },
-      resolve: (user) => [...new Set(user.roleGrants.map((grant) => grant.role))],
+    roles: t.field({ type: [RoleEnum], resolve: (viewer) => [...new Set(viewer.roles.map((grant) => grant.role))] }),
+    mustChangePassword: t.exposeBoolean('mustChangePassword', { description: 'Signed in with a one-time password: choose a new one first.' }),
+    memberCouncilIds: t.globalIDList({
+      description: 'Ids of the councils where the viewer is a current member (see `councils` for more of them).',
+      resolve: (viewer) => viewer.memberCouncilIds.map((id) => ({ type: 'Council', id })),
     }),
-    mustChangePassword: t.boolean({
-      description: 'Signed in with a one-time password: choose a new one first.',
-      select: { credential: { select: { mustChange: true } } },
-      resolve: (user) => user.credential?.mustChange ?? false,
+    moderatedCouncilIds: t.globalIDList({
+      description: 'Ids of the councils the viewer moderates (see `moderatedCouncils`).',
+      resolve: (viewer) => viewer.moderatedCouncilIds.map((id) => ({ type: 'Council', id })),
     }),
   }),
 });
@@ -40,8 +38,7 @@ export const LoginInput = builder.inputType('LoginInput', {
 });
 
 export const LoginPayload = builder.objectRef<{ viewer: Viewer }>('LoginPayload').implement({
-  // Loaded by id with what the query asks for (Pothos loads a row it was not handed).
-  fields: (t) => ({ viewer: t.field({ type: ViewerRef, resolve: (payload) => ({ id: payload.viewer.id }) }) }),
+  fields: (t) => ({ viewer: t.field({ type: ViewerRef, resolve: (payload) => payload.viewer }) }),
 });
 
 export const LoginThrottleRef = builder.objectRef<MemberThrottle>('LoginThrottle').implement({

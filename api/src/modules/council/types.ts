@@ -1,9 +1,11 @@
+import type { Prisma } from '@treem/db/client';
 import { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
 import { councilLoginThrottles } from '../accounts/service.js';
 import { LoginThrottleRef, ViewerRef } from '../accounts/types.js';
 import { today } from '../../calendar.js';
 import { validOn } from '../geo/policy.js';
-import { currentMembershipWhere, isCurrentMember, moderates, termOn } from './policy.js';
+import { isCurrentMember, moderates, termOn } from './policy.js';
 import { councilMembers } from './service.js';
 
 export const CouncilLevelEnum = builder.enumType('CouncilLevel', { values: ['WARD', 'DISTRICT', 'CITY'] as const });
@@ -89,19 +91,20 @@ const TermRef = builder.prismaObject('Term', {
   }),
 });
 
-builder.prismaObjectFields(ViewerRef, (t) => ({
-  councils: t.field({
-    type: [CouncilRef],
+// The viewer's council ids come with the session; most people moderate nothing and many
+// belong to no council, so an empty list is answered without a statement.
+const councilsByIds = (ctx: Context, query: Pick<Prisma.CouncilFindManyArgs, 'include' | 'select'>, ids: string[]) =>
+  ids.length === 0 ? [] : ctx.prisma.council.findMany({ ...query, where: { id: { in: ids } }, orderBy: { nameVi: 'asc' } });
+
+builder.objectFields(ViewerRef, (t) => ({
+  councils: t.prismaField({
+    type: ['Council'],
     description: 'Councils where the viewer is a current member.',
-    select: (_args, _ctx, nestedSelection) => ({
-      memberships: { where: currentMembershipWhere(), orderBy: { term: { council: { nameVi: 'asc' } } }, select: { term: { select: { council: nestedSelection() } } } },
-    }),
-    resolve: (user) => user.memberships.map((membership) => membership.term.council),
+    resolve: (query, viewer, _args, ctx) => councilsByIds(ctx, query, viewer.memberCouncilIds),
   }),
-  moderatedCouncils: t.field({
-    type: [CouncilRef],
+  moderatedCouncils: t.prismaField({
+    type: ['Council'],
     description: 'Councils the viewer moderates.',
-    select: (_args, _ctx, nestedSelection) => ({ facilitates: { orderBy: { council: { nameVi: 'asc' } }, select: { council: nestedSelection() } } }),
-    resolve: (user) => user.facilitates.map((facilitator) => facilitator.council),
+    resolve: (query, viewer, _args, ctx) => councilsByIds(ctx, query, viewer.moderatedCouncilIds),
   }),
 }));

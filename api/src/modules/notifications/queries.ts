@@ -23,11 +23,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-builder.prismaObjectFields(ViewerRef, (t) => ({
-  unreadNotifications: t.int({
-    description: 'How many notices the viewer has not read.',
-    // Counted by PostgreSQL in the statement that loads the viewer.
-    select: { _count: { select: { notifications: { where: { readAt: null } } } } },
-    resolve: (user) => user._count.notifications,
-  }),
+builder.objectFields(ViewerRef, (t) => ({
+  // Counted by the session lookup itself (viewerFromSession): a page's header costs no statement.
+  unreadNotifications: t.exposeInt('unreadNotifications', { description: 'How many notices the viewer has not read.' }),
 }));

@@ -21,6 +21,24 @@ export const CouncilsQuery = graphql(
 );
 export type CouncilListItem = ResultOf<typeof CouncilsQuery>['councils'][number];
 
+/** The signed-in reader's own councils, for the home page. */
+export const MyCouncilsQuery = graphql(
+	`
+		query MyCouncils {
+			viewer {
+				id
+				councils {
+					...CouncilSummary
+				}
+				moderatedCouncils {
+					...CouncilSummary
+				}
+			}
+		}
+	`,
+	[CouncilSummaryFragment]
+);
+
 /** One page of a council's proposals: the first on the council page, the next on "show more". */
 const ProposalPageFragment = graphql(
 	`

@@ -1,28 +1,25 @@
 import { graphql, type ResultOf } from './graphql';
-import { CouncilSummaryFragment } from './fragments';
 
-export const ViewerQuery = graphql(
-	`
-		query Viewer {
-			viewer {
-				id
-				username
-				displayName
-				kind
-				roles
-				mustChangePassword
-				unreadNotifications
-				councils {
-					...CouncilSummary
-				}
-				moderatedCouncils {
-					...CouncilSummary
-				}
-			}
+/**
+ * Every page asks for this (the header, the password gate): only what the session lookup
+ * already holds, so it costs no statement of its own. The home page asks for the councils'
+ * names itself.
+ */
+export const ViewerQuery = graphql(`
+	query Viewer {
+		viewer {
+			id
+			username
+			displayName
+			kind
+			roles
+			mustChangePassword
+			unreadNotifications
+			memberCouncilIds
+			moderatedCouncilIds
 		}
-	`,
-	[CouncilSummaryFragment]
-);
+	}
+`);
 export type Viewer = NonNullable<ResultOf<typeof ViewerQuery>['viewer']>;
 
 export const LoginMutation = graphql(`

@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	if (!event.locals.viewer) loginRedirect(event.url);
-	if (event.locals.viewer.moderatedCouncils.length === 0) error(404, event.locals.t('error.notFound'));
+	if (event.locals.viewer.moderatedCouncilIds.length === 0) error(404, event.locals.t('error.notFound'));
 	const after = event.url.searchParams.get('after');
 	const result = await serverClient(event).query(ModerationQueueQuery, { after }).toPromise();
 	if (result.error) failLoad(result.error, event.locals.t);

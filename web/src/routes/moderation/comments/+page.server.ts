@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	if (!event.locals.viewer) loginRedirect(event.url);
-	if (event.locals.viewer.moderatedCouncils.length === 0) error(404, event.locals.t('error.notFound'));
+	if (event.locals.viewer.moderatedCouncilIds.length === 0) error(404, event.locals.t('error.notFound'));
 	const result = await serverClient(event).query(CommentQueueQuery, { after: event.url.searchParams.get('after') }).toPromise();
 	if (result.error) failLoad(result.error, event.locals.t);
 	return { queue: result.data!.commentModerationQueue, reports: result.data!.reportedContent };

@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	if (!event.locals.viewer) loginRedirect(event.url);
 	// Only the council's moderators learn who its members are: everyone else finds no page.
-	if (!event.locals.viewer.moderatedCouncils.some((c) => c.id === event.params.id)) error(404, event.locals.t('error.notFound'));
+	if (!event.locals.viewer.moderatedCouncilIds.includes(event.params.id)) error(404, event.locals.t('error.notFound'));
 	const result = await serverClient(event).query(CouncilMembersQuery, { id: event.params.id }).toPromise();
 	if (result.error) failLoad(result.error, event.locals.t);
 	const council = result.data?.council;
