@@ -1,17 +1,15 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
+import type { RequestListener } from 'node:http';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import helmet from 'helmet';
-import { expressMiddleware } from '@as-integrations/express5';
 import { parse as parseCookies } from 'cookie';
 import { databasePool, type Db } from '@treem/db/client';
 import { createApolloServer } from './server.js';
-import { createContext, type ViewerLookup } from './context.js';
+import { createContext, type RequestSide, type ViewerLookup } from './context.js';
 import { explorer } from './explorer.js';
 import { sdmxData } from './modules/indicators/sdmx.js';
 import { createLogger, createMetrics, requestLogging, type Logger } from './observability.js';
-import { graphqlFailure, graphqlTransport } from './transport.js';
+import { graphqlEndpoint, isGraphQLPath, type TrustProxy } from './transport.js';
 import { IN_PROCESS_GRAPHQL, inProcessGraphQL } from './in-process.js';
-import { bearerAuthentication } from './modules/accounts/http.js';
 import { hasRole } from './modules/accounts/policy.js';
 import { SESSION_COOKIE, viewerFromSession } from './modules/accounts/service.js';
 import { LoginThrottle, throttleStoreFromEnv, type ThrottleStore } from './modules/accounts/throttle.js';
@@ -47,11 +45,6 @@ const sameSecret = (given: string, expected: string) => {
   return timingSafeEqual(digest(given), digest(expected));
 };
 
-const noStore: RequestHandler = (_req, res, next) => {
-  res.setHeader('Cache-Control', 'no-store');
-  next();
-};
-
 export async function createApp({ prisma, webHandler, logger = createLogger(), throttleStore }: AppOptions) {
   const pool = databasePool(prisma);
   if (!pool) throw new Error('createApp needs a client made by createPrisma');
@@ -60,27 +53,19 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
   const loginThrottle = new LoginThrottle(store);
   const apollo = createApolloServer({ metrics });
   await apollo.start();
+  const logRequest = requestLogging(logger);
+  const context = (request: RequestSide, findViewer?: ViewerLookup) => createContext({ prisma, loginThrottle, request, findViewer });
 
   const app = express();
   app.disable('x-powered-by');
   // Every answer here is `no-store` or static: an ETag, hashing each body, would serve no cache.
   app.set('etag', false);
   app.set('trust proxy', trustProxySetting());
-  app.use(requestLogging(logger));
-
-  // First, so the busiest path is matched before any other route is tried.
-  const context = (req: express.Request, res: express.Response, findViewer?: ViewerLookup) => createContext({ prisma, loginThrottle, req, res, log: logger, findViewer });
-  app.use(
-    '/graphql',
-    // JSON only: nothing here may be framed, sniffed or run as a page.
-    helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }),
-    // Answers depend on the session and change with every vote: no cache may keep them.
-    noStore,
-    ...graphqlTransport(),
-    bearerAuthentication(prisma),
-    expressMiddleware(apollo, { context: ({ req, res }) => context(req, res) }),
-    graphqlFailure,
-  );
+  const trust = app.get('trust proxy fn') as TrustProxy;
+  app.use((req, res, next) => {
+    logRequest(req, res);
+    next();
+  });
 
   // For load balancers and orchestrators: up only when the database answers.
   app.get('/healthz', async (_req, res) => {
@@ -117,9 +102,11 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
       // req.protocol and req.ip honour X-Forwarded-* only from trusted proxies; the portal reads
       // both from these headers (see loadWebHandler), whatever a client put there.
       req.headers['x-forwarded-proto'] = req.protocol;
-      req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? '';
+      const clientIp = req.ip ?? req.socket.remoteAddress ?? '';
+      req.headers[CLIENT_ADDRESS_HEADER] = clientIp;
       // The portal's GraphQL operations run in this process (in-process.ts).
-      Object.assign(req, { [IN_PROCESS_GRAPHQL]: inProcessGraphQL({ apollo, req, res, context }) });
+      const page = { clientIp: clientIp || 'unknown', secure: req.secure, log: req.log };
+      Object.assign(req, { [IN_PROCESS_GRAPHQL]: inProcessGraphQL({ apollo, page, context }) });
       next();
     }, webHandler);
   } else {
@@ -138,8 +125,13 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
   };
   app.use(lastResort);
 
+  // /graphql is served beside Express, not through it (transport.ts); everything else by Express.
+  const graphql = graphqlEndpoint({ apollo, prisma, trust, logRequest, context });
+  const handler: RequestListener = (req, res) => (isGraphQLPath(req.url) ? graphql(req, res) : app(req, res));
+
   return {
-    app,
+    /** The whole server's request listener: `http.createServer(handler)`. */
+    handler,
     async stop() {
       await apollo.stop();
       tallyHub.stop();

@@ -1,6 +1,6 @@
-import type { Request, Response } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { TFunction } from 'i18next';
-import { parse as parseCookies } from 'cookie';
+import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import type { Db } from '@treem/db/client';
 import { localeFrom, translator, type Locale } from './i18n.js';
 import type { Logger, OperationTrace } from './observability.js';
@@ -37,30 +37,39 @@ export interface Context {
 
 export type ViewerLookup = typeof viewerFromSession;
 
-export async function createContext({ prisma, loginThrottle, req, res, log, findViewer = viewerFromSession }: {
+/** What an operation knows of the request it came with: over the network (transport.ts) or from the portal in this process (in-process.ts). */
+export interface RequestSide {
+  headers: IncomingHttpHeaders;
+  /** Whether the browser reached us over HTTPS (as a trusted proxy reports it): cookies are then Secure. */
+  secure: boolean;
+  /** The browser's address as the trusted proxy reports it (see `trust proxy` in app.ts). */
+  clientIp: string;
+  /** The agency system its bearer token authenticated, if any. */
+  apiClient: ApiClientPrincipal | null;
+  log: Logger;
+  trace: OperationTrace;
+  /** Adds a Set-Cookie header to the answer. */
+  setCookie(header: string): void;
+}
+
+export async function createContext({ prisma, loginThrottle, request, findViewer = viewerFromSession }: {
   prisma: Db;
   loginThrottle: LoginThrottle;
-  req: Request;
-  res: Response;
-  log: Logger;
+  request: RequestSide;
   /** How the session becomes a viewer (the portal's page requests share one lookup, see in-process.ts). */
   findViewer?: ViewerLookup;
 }): Promise<Context> {
-  const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
-  const locale = localeFrom(req.headers['accept-language']);
-  const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' } as const;
-  const trace: OperationTrace = {};
-  res.locals.operation = trace;
+  const { headers, apiClient, clientIp } = request;
+  const token = parseCookies(headers.cookie ?? '')[SESSION_COOKIE];
+  const locale = localeFrom(headers['accept-language']);
+  const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: request.secure, path: '/' } as const;
   // An agency system is authenticated by its token alone; a cookie beside it is ignored.
-  const apiClient = (res.locals.apiClient as ApiClientPrincipal | undefined) ?? null;
   const viewer = token && !apiClient ? await findViewer({ prisma, token }) : null;
-  // The browser's address as the trusted proxy reports it (see `trust proxy` in app.ts).
-  const clientIp = req.ip ?? req.socket.remoteAddress ?? 'unknown';
   return {
     prisma,
     loginThrottle,
-    log: req.log ?? log,
-    trace,
+    log: request.log,
+    trace: request.trace,
     viewer,
     apiClient,
     actor: { userId: viewer?.id ?? null, apiClientId: apiClient?.id ?? null, clientIp },
@@ -69,8 +78,9 @@ export async function createContext({ prisma, loginThrottle, req, res, log, find
     clientIp,
     session: {
       token,
-      set: (value, maxAgeSeconds) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, maxAge: maxAgeSeconds * 1000 }),
-      clear: () => res.clearCookie(SESSION_COOKIE, cookieOptions),
+      set: (value, maxAgeSeconds) => request.setCookie(serializeCookie(SESSION_COOKIE, value, { ...cookieOptions, maxAge: maxAgeSeconds, expires: new Date(Date.now() + maxAgeSeconds * 1000) })),
+      // Expired at the epoch, as browsers expect a removal to be written.
+      clear: () => request.setCookie(serializeCookie(SESSION_COOKIE, '', { ...cookieOptions, expires: new Date(1) })),
     },
   };
 }

@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { PothosValidationError } from '@pothos/core';
 import { InputValidationError } from '@pothos/plugin-validation';
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { localeFrom, refusalMessage, translator } from './i18n.js';
 
 /**
@@ -154,7 +154,11 @@ export function invalidArgument(issues: readonly Issue[]): AppError {
  * Answers a request refused before GraphQL runs (e.g. a bad bearer token) the way GraphQL
  * refuses: JSON errors with a code and a translated message, never an HTML page.
  */
-export function sendRefusal(req: Request, res: Response, status: number, refusal: AppError): void {
+export function sendRefusal(req: IncomingMessage, res: ServerResponse, status: number, refusal: AppError): void {
   const message = refusalMessage(translator(localeFrom(req.headers['accept-language'])), refusal);
-  res.status(status).type('application/json').json({ errors: [{ message, extensions: refusal.extensions }] });
+  const body = JSON.stringify({ errors: [{ message, extensions: refusal.extensions }] });
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
 }

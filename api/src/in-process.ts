@@ -3,10 +3,11 @@
 // socket, no Express middleware, no second request log line. SvelteKit's handleFetch finds the
 // executor on the page request (adapter-node passes it as `event.platform.req`); when the API
 // is elsewhere (API_URL) or the portal runs under Vite, it is absent and the portal uses HTTP.
-import type { Request, Response } from 'express';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { Context, ViewerLookup } from './context.js';
+import type { ApolloServer } from '@apollo/server';
+import type { Context, RequestSide, ViewerLookup } from './context.js';
+import type { Logger } from './observability.js';
 import { viewerFromSession, type Viewer } from './modules/accounts/service.js';
+import { headerMap } from './transport.js';
 
 export interface InProcessRequest {
   /** The headers the portal would have sent (its session cookie, locale, the browser's address). */
@@ -24,11 +25,11 @@ export type InProcessGraphQL = (request: InProcessRequest) => Promise<InProcessA
 /** Where the executor hangs on the page request (read by web/src/hooks.server.ts). */
 export const IN_PROCESS_GRAPHQL = 'treemGraphql';
 
-export function inProcessGraphQL({ apollo, req, res, context }: {
+export function inProcessGraphQL({ apollo, page, context }: {
   apollo: ApolloServer<Context>;
-  req: Request;
-  res: Response;
-  context: (req: Request, res: Response, findViewer: ViewerLookup) => Promise<Context>;
+  /** The page request's browser: where it is, how it came, and the page request's logger. */
+  page: { clientIp: string; secure: boolean; log: Logger };
+  context: (request: RequestSide, findViewer: ViewerLookup) => Promise<Context>;
 }): InProcessGraphQL {
   // A page asks for the viewer (its header) and then for its own data: one session lookup
   // serves both, until a mutation (a sign-in, a sign-out, a vote) may have changed things.
@@ -41,21 +42,13 @@ export function inProcessGraphQL({ apollo, req, res, context }: {
   return async ({ headers, body: parsed }) => {
     // The operation sees the portal's headers on the browser's connection; cookies it sets (a
     // login, a logout) come back as Set-Cookie for the portal to pass on, never straight onto
-    // the page's response, which SvelteKit writes itself.
+    // the page's response, which SvelteKit writes itself. The page's access line is the one
+    // logged; the operation's own trace goes nowhere.
     const cookies: string[] = [];
-    const operationReq = Object.create(req, { headers: { value: headers } }) as Request;
-    const operationRes = Object.create(res, {
-      locals: { value: {} },
-      append: {
-        value(field: string, value: string | string[]) {
-          if (field.toLowerCase() === 'set-cookie') cookies.push(...([] as string[]).concat(value));
-          return operationRes;
-        },
-      },
-    }) as Response;
+    const request: RequestSide = { ...page, headers, apiClient: null, trace: {}, setCookie: (cookie) => cookies.push(cookie) };
     const answer = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])), search: '', body: parsed },
-      context: () => context(operationReq, operationRes, findViewer),
+      httpGraphQLRequest: { method: 'POST', headers: headerMap(headers), search: '', body: parsed },
+      context: () => context(request, findViewer),
     });
     const query = (parsed as { query?: unknown } | null)?.query;
     if (typeof query === 'string' && /^\s*mutation\b/.test(query)) viewers.clear();

@@ -122,7 +122,7 @@ try {
   const app = await createApp({ prisma, webHandler: web?.handler, logger });
   stopApp = app.stop;
   worker = await startWorker({ prisma, databaseUrl: database.url });
-  handle = app.app;
+  handle = app.handler;
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   logger.info({ port: actualPort, database: database.embedded ? 'embedded' : 'DATABASE_URL', mode: process.env.NODE_ENV ?? 'development' }, 'serving');

@@ -1,6 +1,7 @@
 // Logs a person can follow (one request id from the response header to every line) that
 // never hold a password, a token, a cookie, a session or a child's username; a health check
 // that really asks the database; metrics for the people allowed to read them.
+import http from 'node:http';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -66,8 +67,8 @@ describe('/healthz', () => {
 
   it('is 503 when it does not', async () => {
     const prisma = createPrisma({ url: 'postgresql://nobody:none@127.0.0.1:1/none' });
-    const { app, stop } = await createApp({ prisma, logger: pino({ level: 'silent' }) });
-    const listener = app.listen(0, '127.0.0.1');
+    const { handler, stop } = await createApp({ prisma, logger: pino({ level: 'silent' }) });
+    const listener = http.createServer(handler).listen(0, '127.0.0.1');
     await new Promise((resolve) => listener.once('listening', resolve));
     try {
       const port = (listener.address() as { port: number }).port;

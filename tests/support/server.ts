@@ -1,4 +1,5 @@
 // Starts the real application (the same createApp that `pnpm start` uses) on a free port.
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '@treem/api/app';
 import { loadWebHandler, WEB_TEST_BUILD } from '@treem/api/web';
@@ -11,8 +12,8 @@ export async function startServer({ databaseUrl, replicaUrls, withWeb = false, l
   const prisma = createPrisma({ url: databaseUrl, replicaUrls, onQuery: (sql) => queries.push(sql) });
   const web = withWeb ? await loadWebHandler({ buildDir: WEB_TEST_BUILD }) : undefined;
   if (withWeb && !web) throw new Error('web/build-test is missing: run `pnpm --filter @treem/web build:test` (pnpm test does).');
-  const { app, stop } = await createApp({ prisma, webHandler: web?.handler, logger, throttleStore });
-  const server = app.listen(0, '127.0.0.1');
+  const { handler, stop } = await createApp({ prisma, webHandler: web?.handler, logger, throttleStore });
+  const server = http.createServer(handler).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   return {
