@@ -56,6 +56,10 @@ declare module 'node:http' {
  * operation's name) appears on the line.
  */
 export function requestLogging(logger: Logger) {
+  // The access line is made of fields that cannot hold anything to redact (a checked id, the
+  // method, the path without its query string, the status, an operation's GraphQL name), so it
+  // skips the redaction pass, which was two thirds of writing it.
+  const access = logger.child({}, { redact: [] });
   return (req: IncomingMessage, res: ServerResponse): OperationTrace => {
     const started = performance.now();
     const trace: OperationTrace = {};
@@ -67,9 +71,9 @@ export function requestLogging(logger: Logger) {
     res.once('finish', () => {
       const status = res.statusCode;
       const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-      if (!logger.isLevelEnabled(level)) return;
+      if (!access.isLevelEnabled(level)) return;
       // Only what an operator needs: never the query string (it can hold GraphQL variables) or headers.
-      logger[level]({
+      access[level]({
         requestId,
         req: { method: req.method, path: ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0] },
         res: { status },
