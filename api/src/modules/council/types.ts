@@ -1,4 +1,5 @@
-import type { Prisma } from '@treem/db/client';
+import type { GraphQLResolveInfo } from 'graphql';
+import { queryFromInfo } from '@pothos/plugin-prisma';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { councilLoginThrottles } from '../accounts/service.js';
@@ -92,19 +93,20 @@ const TermRef = builder.prismaObject('Term', {
 });
 
 // The viewer's council ids come with the session; most people moderate nothing and many
-// belong to no council, so an empty list is answered without a statement.
-const councilsByIds = (ctx: Context, query: Pick<Prisma.CouncilFindManyArgs, 'include' | 'select'>, ids: string[]) =>
-  ids.length === 0 ? [] : ctx.prisma.council.findMany({ ...query, where: { id: { in: ids } }, orderBy: { nameVi: 'asc' } });
+// belong to no council, so an empty list is answered without a statement (and without
+// planning one: a planned query left unused is a mistake Pothos warns about).
+const councilsByIds = (ids: string[], ctx: Context, info: GraphQLResolveInfo) =>
+  ids.length === 0 ? [] : ctx.prisma.council.findMany({ ...queryFromInfo({ context: ctx, info }), where: { id: { in: ids } }, orderBy: { nameVi: 'asc' } });
 
 builder.objectFields(ViewerRef, (t) => ({
-  councils: t.prismaField({
-    type: ['Council'],
+  councils: t.field({
+    type: [CouncilRef],
     description: 'Councils where the viewer is a current member.',
-    resolve: (query, viewer, _args, ctx) => councilsByIds(ctx, query, viewer.memberCouncilIds),
+    resolve: (viewer, _args, ctx, info) => councilsByIds(viewer.memberCouncilIds, ctx, info),
   }),
-  moderatedCouncils: t.prismaField({
-    type: ['Council'],
+  moderatedCouncils: t.field({
+    type: [CouncilRef],
     description: 'Councils the viewer moderates.',
-    resolve: (query, viewer, _args, ctx) => councilsByIds(ctx, query, viewer.moderatedCouncilIds),
+    resolve: (viewer, _args, ctx, info) => councilsByIds(viewer.moderatedCouncilIds, ctx, info),
   }),
 }));
