@@ -8,7 +8,7 @@ import { createContext, type RequestSide, type ViewerLookup } from './context.js
 import { explorer } from './explorer.js';
 import { sdmxData } from './modules/indicators/sdmx.js';
 import { createLogger, createMetrics, requestLogging, type Logger } from './observability.js';
-import { graphqlEndpoint, isGraphQLPath, type TrustProxy } from './transport.js';
+import { graphqlEndpoint, isGraphQLPath, requestOrigin, type TrustProxy } from './transport.js';
 import { IN_PROCESS_GRAPHQL, inProcessGraphQL } from './in-process.js';
 import { hasRole } from './modules/accounts/policy.js';
 import { SESSION_COOKIE, viewerFromSession } from './modules/accounts/service.js';
@@ -98,15 +98,14 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
   app.get('/live/proposals/:id/tally', liveTallyHandler({ prisma, hub: tallyHub }));
 
   if (webHandler) {
-    app.use((req, res, next) => {
-      // req.protocol and req.ip honour X-Forwarded-* only from trusted proxies; the portal reads
+    app.use((req, _res, next) => {
+      // The address and scheme honour X-Forwarded-* only from trusted proxies; the portal reads
       // both from these headers (see loadWebHandler), whatever a client put there.
-      req.headers['x-forwarded-proto'] = req.protocol;
-      const clientIp = req.ip ?? req.socket.remoteAddress ?? '';
+      const { clientIp, secure } = requestOrigin(req, trust);
+      req.headers['x-forwarded-proto'] = secure ? 'https' : 'http';
       req.headers[CLIENT_ADDRESS_HEADER] = clientIp;
       // The portal's GraphQL operations run in this process (in-process.ts).
-      const page = { clientIp: clientIp || 'unknown', secure: req.secure, log: req.log };
-      Object.assign(req, { [IN_PROCESS_GRAPHQL]: inProcessGraphQL({ apollo, page, context }) });
+      Object.assign(req, { [IN_PROCESS_GRAPHQL]: inProcessGraphQL({ apollo, page: { clientIp, secure, log: req.log }, context }) });
       next();
     }, webHandler);
   } else {
