@@ -3,39 +3,26 @@
 // approved → members vote → closed early, adopted → escalated → referred → the officer
 // answers → the child rates the answer. A screenshot of each step in tests/.artifacts/.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
 import { Client, globalId } from '../support/graphql.js';
-import { executablePath, expectNoSeriousA11yViolations, hydrated, launchBrowser, screenshots, watchCsp } from '../support/browser.js';
+import { executablePath, expectNoSeriousA11yViolations, hydrated, screenshots, watchCsp, serverAndBrowser } from '../support/browser.js';
 
 const PASSWORD = 'treem-demo-2030';
 const TITLE = 'Thêm cây bóng mát ở sân chơi';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!executablePath) return;
-  server = await startServer({ databaseUrl: inject('databaseUrl'), withWeb: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = serverAndBrowser();
 
 /** One person's browser: a phone-sized window, signed in through the login form. */
 async function person(username: string): Promise<{ context: BrowserContext; page: Page; csp: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const csp = watchCsp(page);
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${e2e.server.url}/login`);
   await hydrated(page, true);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL(`${server.url}/`);
+  await page.waitForURL(`${e2e.server.url}/`);
   return { context, page, csp };
 }
 
@@ -49,8 +36,8 @@ async function open(page: Page, url: string) {
 
 describe.skipIf(!executablePath)('from a child’s idea to an agency’s answer', () => {
   it('runs the whole journey with the demo accounts', async () => {
-    const council = await server.prisma.council.findFirstOrThrow({ where: { unit: { code: '92.102' } }, select: { id: true } });
-    const councilUrl = `${server.url}/councils/${encodeURIComponent(globalId('Council', council.id))}`;
+    const council = await e2e.server.prisma.council.findFirstOrThrow({ where: { unit: { code: '92.102' } }, select: { id: true } });
+    const councilUrl = `${e2e.server.url}/councils/${encodeURIComponent(globalId('Council', council.id))}`;
     const child = await person('child.demo');
     const moderator = await person('moderator.demo');
     const officer = await person('officer.demo');
@@ -79,7 +66,7 @@ describe.skipIf(!executablePath)('from a child’s idea to an agency’s answer'
       expect(publicView.status).toBe(404);
 
       // 2. The moderator finds it in the queue and returns it with a kind message.
-      await open(moderator.page, `${server.url}/moderation`);
+      await open(moderator.page, `${e2e.server.url}/moderation`);
       await expectNoSeriousA11yViolations(moderator.page);
       await shot(moderator.page, 'moderation-queue');
       await moderator.page.getByRole('link', { name: TITLE }).click();
@@ -117,13 +104,13 @@ describe.skipIf(!executablePath)('from a child’s idea to an agency’s answer'
       await child.page.getByText('Cảm ơn em! Phiếu của em đã được ghi lại.').waitFor();
       await shot(child.page, 'child-votes');
       const proposalId = decodeURIComponent(proposalUrl.split('/proposals/')[1]!);
-      const members = await server.prisma.user.findMany({
+      const members = await e2e.server.prisma.user.findMany({
         where: { username: { not: 'child.demo' }, memberships: { some: { leftAt: null, term: { councilId: council.id, endsOn: { gte: new Date() } } } } },
         select: { username: true },
       });
       expect(members.length).toBeGreaterThanOrEqual(9);
       for (const [i, member] of members.entries()) {
-        const client = new Client(server.url);
+        const client = new Client(e2e.server.url);
         await client.login(member.username, PASSWORD);
         const result = await client.request(`mutation ($input: CastVoteInput!) { castVote(input: $input) { id } }`, {
           input: { proposalId, choice: i % 4 === 3 ? 'OPPOSE' : 'SUPPORT' },
@@ -156,7 +143,7 @@ describe.skipIf(!executablePath)('from a child’s idea to an agency’s answer'
       await shot(moderator.page, 'referred');
 
       // 9. The officer finds it among the referrals and answers.
-      await open(officer.page, `${server.url}/referrals`);
+      await open(officer.page, `${e2e.server.url}/referrals`);
       await expectNoSeriousA11yViolations(officer.page);
       await shot(officer.page, 'officer-referrals');
       await officer.page.getByRole('link', { name: TITLE }).click();
@@ -191,7 +178,7 @@ describe.skipIf(!executablePath)('from a child’s idea to an agency’s answer'
       expect([...child.csp, ...moderator.csp, ...officer.csp]).toEqual([]);
       // Every moderator action on the proposal is in the audit log, in order.
       const rowId = Buffer.from(proposalId, 'base64').toString().split(':')[1]!;
-      const actions = await server.prisma.auditLog.findMany({ where: { subjectId: rowId }, select: { action: true }, orderBy: { id: 'asc' } });
+      const actions = await e2e.server.prisma.auditLog.findMany({ where: { subjectId: rowId }, select: { action: true }, orderBy: { id: 'asc' } });
       expect(actions.map((a) => a.action)).toEqual(['proposal.return', 'proposal.approve', 'proposal.close', 'proposal.escalate', 'proposal.refer']);
     } finally {
       await Promise.all([child.context.close(), moderator.context.close(), officer.context.close()]);

@@ -2,27 +2,14 @@
 // a child and hands over its one-time password, the child still chooses its own password at
 // first sign-in, and writes and submits a proposal: every form posts natively.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
 import { Client, globalId } from '../support/graphql.js';
-import { executablePath, expectNoSeriousA11yViolations, hydrated, launchBrowser, screenshots } from '../support/browser.js';
+import { executablePath, expectNoSeriousA11yViolations, hydrated, screenshots, serverAndBrowser } from '../support/browser.js';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!executablePath) return;
-  server = await startServer({ databaseUrl: inject('databaseUrl'), withWeb: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = serverAndBrowser();
 
 async function logIn(page: Page, username: string, password: string) {
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${e2e.server.url}/login`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
@@ -30,14 +17,14 @@ async function logIn(page: Page, username: string, password: string) {
 
 describe.skipIf(!executablePath)('the council’s forms without JavaScript', () => {
   it('adds a child, who chooses its own password, then writes and submits a proposal', async () => {
-    const council = await server.prisma.council.findFirstOrThrow({ where: { unit: { code: '92.102' } }, select: { id: true } });
-    const councilUrl = `${server.url}/councils/${encodeURIComponent(globalId('Council', council.id))}`;
-    const moderatorContext = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
-    const childContext = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const council = await e2e.server.prisma.council.findFirstOrThrow({ where: { unit: { code: '92.102' } }, select: { id: true } });
+    const councilUrl = `${e2e.server.url}/councils/${encodeURIComponent(globalId('Council', council.id))}`;
+    const moderatorContext = await e2e.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const childContext = await e2e.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     try {
       const moderator = await moderatorContext.newPage();
       await logIn(moderator, 'moderator.demo', 'treem-demo-2030');
-      await moderator.waitForURL(`${server.url}/`);
+      await moderator.waitForURL(`${e2e.server.url}/`);
       await moderator.goto(councilUrl);
       await moderator.getByRole('link', { name: 'Thành viên' }).click();
       await moderator.waitForURL(/\/members$/);
@@ -53,9 +40,9 @@ describe.skipIf(!executablePath)('the council’s forms without JavaScript', () 
       // First sign-in: every page leads to choosing a password first.
       const child = await childContext.newPage();
       await logIn(child, username, oneTimePassword);
-      await child.waitForURL(`${server.url}/password`);
+      await child.waitForURL(`${e2e.server.url}/password`);
       await child.goto(councilUrl);
-      expect(child.url()).toBe(`${server.url}/password`);
+      expect(child.url()).toBe(`${e2e.server.url}/password`);
       await child.getByLabel('Mật khẩu anh chị đưa').fill(oneTimePassword);
       await child.getByLabel('Mật khẩu mới của em').fill('ca-bong-bo-song');
       await child.screenshot({ path: `${screenshots}/no-js-02-own-password.png`, fullPage: true });
@@ -87,26 +74,26 @@ describe.skipIf(!executablePath)('the council’s forms without JavaScript', () 
 
   // axe runs scripts in the page, so the same pages are checked again with JavaScript on.
   it('keeps the members and first-password pages accessible', async () => {
-    const council = await server.prisma.council.findFirstOrThrow({ where: { unit: { code: '92.102' } }, select: { id: true } });
+    const council = await e2e.server.prisma.council.findFirstOrThrow({ where: { unit: { code: '92.102' } }, select: { id: true } });
     const councilId = globalId('Council', council.id);
-    const api = new Client(server.url);
+    const api = new Client(e2e.server.url);
     await api.login('moderator.demo', 'treem-demo-2030');
     const added = (await api.request(
       `mutation ($input: AddCouncilMemberInput!) { addCouncilMember(input: $input) { oneTimePassword member { username } } }`,
       { input: { councilId, pseudonym: 'Đom Đóm Nhỏ', guardianConsent: { givenOn: '2026-09-01', givenBy: 'FATHER', method: 'IN_PERSON' } } },
     )).data!.addCouncilMember;
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 } });
     try {
       const page = await context.newPage();
       await logIn(page, 'moderator.demo', 'treem-demo-2030');
-      await page.waitForURL(`${server.url}/`);
-      await page.goto(`${server.url}/councils/${encodeURIComponent(councilId)}/members`);
+      await page.waitForURL(`${e2e.server.url}/`);
+      await page.goto(`${e2e.server.url}/councils/${encodeURIComponent(councilId)}/members`);
       await hydrated(page, true);
       await expectNoSeriousA11yViolations(page);
       await page.getByRole('button', { name: 'Đăng xuất' }).click();
-      await page.waitForURL(`${server.url}/`);
+      await page.waitForURL(`${e2e.server.url}/`);
       await logIn(page, added.member.username, added.oneTimePassword);
-      await page.waitForURL(`${server.url}/password`);
+      await page.waitForURL(`${e2e.server.url}/password`);
       await hydrated(page, true);
       await expectNoSeriousA11yViolations(page);
     } finally {

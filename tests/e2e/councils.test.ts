@@ -1,30 +1,16 @@
 // The council tree in the portal follows the map: today's councils first, the structure before
 // the 2025 reform one link away, and an ended council pointing to the one that carries on.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startServer } from '../support/server.js';
-import { executablePath, expectNoSeriousA11yViolations, launchBrowser, screenshots } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { executablePath, expectNoSeriousA11yViolations, screenshots, serverAndBrowser } from '../support/browser.js';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!executablePath) return;
-  server = await startServer({ databaseUrl: inject('databaseUrl'), withWeb: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = serverAndBrowser();
 
 describe.skipIf(!executablePath)('councils on the map of each day', () => {
   it('shows today’s councils, the earlier ones as history, and where an ended council’s members went', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 375, height: 800 } });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/`);
+      await page.goto(`${e2e.server.url}/`);
       const all = page.getByRole('region', { name: 'Tất cả các hội đồng' });
       expect(await all.getByRole('heading', { name: 'Cấp quận, huyện' }).count()).toBe(0);
       expect(await all.getByRole('link', { name: 'Phường Cái Khế', exact: true }).count()).toBe(1);
@@ -52,10 +38,10 @@ describe.skipIf(!executablePath)('councils on the map of each day', () => {
   });
 
   it('answers a malformed date with a kind error page, not a crash', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await e2e.browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      const response = await page.goto(`${server.url}/?at=2025-02-30`);
+      const response = await page.goto(`${e2e.server.url}/?at=2025-02-30`);
       expect(response!.status()).toBe(400);
       await page.getByText('Ngày "2025-02-30" không đúng').waitFor();
     } finally {

@@ -1,35 +1,23 @@
 // The GraphQL explorer (Altair from npm, no CDN) in a real Chromium under its strict Content
 // Security Policy: a signed-in adult runs a query and reads the docs; anyone else, and a
 // browser that opens /graphql, gets a short page about it in their language.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startServer } from '../support/server.js';
-import { executablePath, launchBrowser, screenshots, watchCsp } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { executablePath, screenshots, watchCsp, serverAndBrowser } from '../support/browser.js';
 import { Client } from '../support/graphql.js';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  if (!executablePath) return;
-  server = await startServer({ databaseUrl: inject('databaseUrl') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = serverAndBrowser({ withWeb: false });
 
 describe.skipIf(!executablePath)('the explorer', () => {
   it('lets a signed-in adult run a query and read the schema, with no CSP violation', async () => {
-    const client = new Client(server.url).from('192.0.2.230');
+    const client = new Client(e2e.server.url).from('192.0.2.230');
     await client.login('officer.demo', 'treem-demo-2030');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
-      await context.addCookies([{ name: 'treem_session', value: client.cookie!.split('=')[1]!, url: server.url }]);
+      await context.addCookies([{ name: 'treem_session', value: client.cookie!.split('=')[1]!, url: e2e.server.url }]);
       const page = await context.newPage();
       const violations = watchCsp(page);
-      const response = await page.goto(`${server.url}/graphql`); // a browser opening the API address
-      expect(response!.url()).toBe(`${server.url}/explorer/`);
+      const response = await page.goto(`${e2e.server.url}/graphql`); // a browser opening the API address
+      expect(response!.url()).toBe(`${e2e.server.url}/explorer/`);
       expect(response!.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+'/);
       await page.getByText('Send Request').click();
       await page.getByText('Chương trình hành động vì trẻ em').first().waitFor();
@@ -44,11 +32,11 @@ describe.skipIf(!executablePath)('the explorer', () => {
 
   it('tells a signed-out visitor what it is and how to sign in, in Vietnamese or English', async () => {
     for (const locale of ['vi-VN', 'en-GB']) {
-      const context = await browser.newContext({ locale, viewport: { width: 800, height: 600 } });
+      const context = await e2e.browser.newContext({ locale, viewport: { width: 800, height: 600 } });
       try {
         const page = await context.newPage();
         const violations = watchCsp(page);
-        const response = await page.goto(`${server.url}/explorer`);
+        const response = await page.goto(`${e2e.server.url}/explorer`);
         expect(response!.status()).toBe(401);
         await page.getByRole('link', { name: locale === 'vi-VN' ? 'Đăng nhập' : 'Sign in' }).waitFor();
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(locale === 'vi-VN' ? 'Trình khám phá API GraphQL' : 'GraphQL API explorer');
@@ -61,9 +49,9 @@ describe.skipIf(!executablePath)('the explorer', () => {
   });
 
   it('is not for children', async () => {
-    const client = new Client(server.url).from('192.0.2.231');
+    const client = new Client(e2e.server.url).from('192.0.2.231');
     await client.login('child.demo', 'treem-demo-2030');
-    const response = await fetch(`${server.url}/explorer/`, { headers: { cookie: client.cookie! } });
+    const response = await fetch(`${e2e.server.url}/explorer/`, { headers: { cookie: client.cookie! } });
     expect(response.status).toBe(403);
     expect(await response.text()).toContain('Hội đồng trẻ em');
   });

@@ -2,27 +2,15 @@
 // JavaScript, a table for each chart, drill-down on the map of the chosen year; and the agencies'
 // reporting page, where an admin approves what an agency sent.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Client } from '../support/graphql.js';
-import { startServer } from '../support/server.js';
-import { executablePath, expectNoSeriousA11yViolations, hydrated, launchBrowser, logIn, screenshots } from '../support/browser.js';
+import { executablePath, expectNoSeriousA11yViolations, hydrated, logIn, screenshots, serverAndBrowser } from '../support/browser.js';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!executablePath) return;
-  server = await startServer({ databaseUrl: inject('databaseUrl'), withWeb: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = serverAndBrowser();
 
 /** The codes of the indicators the seed made, marked as demo figures. */
 async function demoIndicatorCodes(): Promise<string[]> {
-  const result = await new Client(server.url).request<{ indicators: { edges: { node: { code: string; demo: boolean } }[] } }>(
+  const result = await new Client(e2e.server.url).request<{ indicators: { edges: { node: { code: string; demo: boolean } }[] } }>(
     '{ indicators(first: 100) { edges { node { code demo } } } }',
   );
   expect(result.errors).toBeUndefined();
@@ -43,10 +31,10 @@ async function fillOneValue(page: Page, period: string) {
 describe.skipIf(!executablePath)('the programme dashboard', { timeout: 120_000 }, () => {
   for (const javaScript of [true, false]) {
     it(`draws every indicator's progress on the server and drills down on the year's map (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
-      const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 1000, height: 900 } });
+      const context = await e2e.browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 1000, height: 900 } });
       try {
         const page = await context.newPage();
-        await page.goto(`${server.url}/programme`);
+        await page.goto(`${e2e.server.url}/programme`);
         await hydrated(page, javaScript);
         await page.getByRole('heading', { level: 1, name: 'Tiến độ Chương trình vì trẻ em' }).waitFor();
         await page.getByTestId('demo-notice').waitFor();
@@ -77,7 +65,7 @@ describe.skipIf(!executablePath)('the programme dashboard', { timeout: 120_000 }
         await page.waitForURL(/unit=916/);
         expect(await page.getByTestId('unit-summary').getByRole('link', { name: 'Phường An Hòa' }).count()).toBe(1);
         // 2026 on today's map: wards straight under the city, the merged Cái Khế among them.
-        await page.goto(`${server.url}/programme?year=2026`);
+        await page.goto(`${e2e.server.url}/programme?year=2026`);
         expect(await page.getByTestId('unit-summary').getByRole('link', { name: 'Phường Cái Khế' }).count()).toBe(1);
         expect(await page.getByTestId('unit-summary').getByRole('link', { name: 'Quận Ninh Kiều' }).count()).toBe(0);
         // A ward formed in 2025 still has a series back to 2021 (from the wards it was formed from).
@@ -93,10 +81,10 @@ describe.skipIf(!executablePath)('the programme dashboard', { timeout: 120_000 }
   }
 
   it('speaks English too', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { 'accept-language': 'en' } });
+    const context = await e2e.browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { 'accept-language': 'en' } });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/programme`);
+      await page.goto(`${e2e.server.url}/programme`);
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('heading', { level: 1, name: 'Progress of the Programme for Children' }).waitFor();
       await page.getByText('Demo figures: made up to try the system, not official statistics.').waitFor();
@@ -111,13 +99,13 @@ describe.skipIf(!executablePath)('reporting and approval', { timeout: 120_000 },
   for (const javaScript of [true, false]) {
     it(`an admin checks a value, saves it, sends it and approves it (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
       const period = javaScript ? '2026Q1' : '2026Q2';
-      const context = await browser.newContext({ javaScriptEnabled: javaScript });
+      const context = await e2e.browser.newContext({ javaScriptEnabled: javaScript });
       try {
         const page = await context.newPage();
-        await page.goto(`${server.url}/programme/report`);
+        await page.goto(`${e2e.server.url}/programme/report`);
         await page.waitForURL(/\/login\?redirectTo=%2Fprogramme%2Freport/);
-        await logIn(page, { baseUrl: server.url, username: 'admin.demo', password: 'treem-demo-2030', javaScript });
-        await page.goto(`${server.url}/programme/report`);
+        await logIn(page, { baseUrl: e2e.server.url, username: 'admin.demo', password: 'treem-demo-2030', javaScript });
+        await page.goto(`${e2e.server.url}/programme/report`);
         await hydrated(page, javaScript);
         if (javaScript) await expectNoSeriousA11yViolations(page);
 
@@ -125,20 +113,20 @@ describe.skipIf(!executablePath)('reporting and approval', { timeout: 120_000 },
         const report = page.getByTestId('import-report');
         await report.getByText('Kiểm tra thử: chưa lưu gì.').waitFor();
         expect(await report.textContent()).toContain('Mới: 1');
-        expect(await server.prisma.dataValue.count({ where: { period, indicator: { code: 'SWIMMING_SAFETY' } } })).toBe(0);
+        expect(await e2e.server.prisma.dataValue.count({ where: { period, indicator: { code: 'SWIMMING_SAFETY' } } })).toBe(0);
 
         await (await fillOneValue(page, period)).getByRole('button', { name: 'Lưu', exact: true }).click();
         await page.getByTestId('import-report').getByText('Mới: 1').waitFor();
-        expect(await server.prisma.dataValue.count({ where: { period, indicator: { code: 'SWIMMING_SAFETY' } } })).toBe(1);
+        expect(await e2e.server.prisma.dataValue.count({ where: { period, indicator: { code: 'SWIMMING_SAFETY' } } })).toBe(1);
 
-        await page.goto(`${server.url}/programme/report?state=DRAFT`);
+        await page.goto(`${e2e.server.url}/programme/report?state=DRAFT`);
         const mine = page.getByTestId('submission').filter({ hasText: `· ${period}` });
         await mine.getByRole('button', { name: 'Gửi duyệt' }).click();
-        await page.goto(`${server.url}/programme/report?state=SUBMITTED`);
+        await page.goto(`${e2e.server.url}/programme/report?state=SUBMITTED`);
         await page.getByTestId('submission').filter({ hasText: `· ${period}` }).getByRole('button', { name: 'Duyệt', exact: true }).click();
-        await page.goto(`${server.url}/programme/report?state=APPROVED`);
+        await page.goto(`${e2e.server.url}/programme/report?state=APPROVED`);
         await page.getByTestId('submission').filter({ hasText: `· ${period}` }).waitFor();
-        const submission = await server.prisma.submission.findFirstOrThrow({ where: { period, indicator: { code: 'SWIMMING_SAFETY' } } });
+        const submission = await e2e.server.prisma.submission.findFirstOrThrow({ where: { period, indicator: { code: 'SWIMMING_SAFETY' } } });
         expect(submission.state).toBe('APPROVED');
         await page.screenshot({ path: `${screenshots}/programme-report-${javaScript ? 'js' : 'nojs'}.png`, fullPage: true });
       } finally {

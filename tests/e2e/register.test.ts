@@ -2,34 +2,22 @@
 // see its population-database link, update it — with JavaScript on and off — while nobody
 // else sees a link to the register or reaches its pages (404). Texts are the Vietnamese defaults.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { executablePath, expectNoSeriousA11yViolations, hydrated, launchBrowser, logIn as signIn, screenshots } from '../support/browser.js';
-import { startServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { executablePath, expectNoSeriousA11yViolations, hydrated, logIn as signIn, screenshots, serverAndBrowser } from '../support/browser.js';
 
 const PASSWORD = 'treem-demo-2030';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+const e2e = serverAndBrowser();
 
-beforeAll(async () => {
-  if (!executablePath) return;
-  server = await startServer({ databaseUrl: inject('databaseUrl'), withWeb: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const logIn = (page: Page, username: string, javaScript: boolean) => signIn(page, { baseUrl: server.url, username, password: PASSWORD, javaScript });
+const logIn = (page: Page, username: string, javaScript: boolean) => signIn(page, { baseUrl: e2e.server.url, username, password: PASSWORD, javaScript });
 
 /** A child of the officer's area, with a name to search for and a linked status to show. */
 async function demoChild() {
-  const child = await server.prisma.childRecord.findFirstOrThrow({
+  const child = await e2e.server.prisma.childRecord.findFirstOrThrow({
     where: { personalNumber: { not: null }, unit: { code: '92.101' } },
     orderBy: { id: 'desc' },
   });
-  await server.prisma.registryLink.update({ where: { childId: child.id }, data: { status: 'MATCHED', lastVerifiedAt: new Date(), attempts: 1 } });
+  await e2e.server.prisma.registryLink.update({ where: { childId: child.id }, data: { status: 'MATCHED', lastVerifiedAt: new Date(), attempts: 1 } });
   return child;
 }
 
@@ -37,7 +25,7 @@ async function demoChild() {
 describe.skipIf(!executablePath)('the children register pages', { timeout: 120_000 }, () => {
   for (const javaScript of [true, false]) {
     it(`let a protection officer state a purpose, find a child, see the link status and update the case (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
-      const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: javaScript ? { width: 1280, height: 900 } : { width: 375, height: 800 } });
+      const context = await e2e.browser.newContext({ javaScriptEnabled: javaScript, viewport: javaScript ? { width: 1280, height: 900 } : { width: 375, height: 800 } });
       try {
         const page = await context.newPage();
         // A step that cannot happen fails with its own message, not the test's timeout.
@@ -45,7 +33,7 @@ describe.skipIf(!executablePath)('the children register pages', { timeout: 120_0
         const child = await demoChild();
         await logIn(page, 'protection.demo', javaScript);
         await page.getByRole('link', { name: 'Sổ theo dõi trẻ em' }).click();
-        await page.waitForURL(`${server.url}/register`);
+        await page.waitForURL(`${e2e.server.url}/register`);
         await hydrated(page, javaScript);
         // No record before a purpose is stated.
         expect(await page.locator('.records').count()).toBe(0);
@@ -61,7 +49,7 @@ describe.skipIf(!executablePath)('the children register pages', { timeout: 120_0
         await page.waitForURL(/\/register\?q=/);
         const fullName = `${child.familyName} ${child.middleName} ${child.givenName}`;
         await page.getByRole('link', { name: fullName }).click();
-        await page.waitForURL(`${server.url}/register/children/${child.id}`);
+        await page.waitForURL(`${e2e.server.url}/register/children/${child.id}`);
         await hydrated(page, javaScript);
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(fullName);
         expect(await page.getByTestId('link-status').textContent()).toBe('Khớp');
@@ -72,8 +60,8 @@ describe.skipIf(!executablePath)('the children register pages', { timeout: 120_0
         await page.getByLabel('Tình trạng hồ sơ').selectOption(next);
         await page.getByRole('button', { name: 'Lưu' }).click();
         await page.getByText('Đã lưu.').waitFor();
-        expect((await server.prisma.childRecord.findUniqueOrThrow({ where: { id: child.id } })).caseStatus).toBe(next);
-        const logged = await server.prisma.registerAccessLog.findMany({ where: { recordIds: { has: child.id }, purposeCode: 'FOLLOW_UP_VISIT' } });
+        expect((await e2e.server.prisma.childRecord.findUniqueOrThrow({ where: { id: child.id } })).caseStatus).toBe(next);
+        const logged = await e2e.server.prisma.registerAccessLog.findMany({ where: { recordIds: { has: child.id }, purposeCode: 'FOLLOW_UP_VISIT' } });
         expect(logged.map((row) => row.action)).toEqual(expect.arrayContaining(['SEARCH', 'READ', 'UPDATE']));
       } finally {
         await context.close();
@@ -83,11 +71,11 @@ describe.skipIf(!executablePath)('the children register pages', { timeout: 120_0
 
   it('shows an officer without the identity right no names, and everyone else neither a link nor the pages (404)', async () => {
     const child = await demoChild();
-    const noIdentity = await browser.newContext();
+    const noIdentity = await e2e.browser.newContext();
     try {
       const page = await noIdentity.newPage();
       await logIn(page, 'protection.noid.demo', true);
-      await page.goto(`${server.url}/register`);
+      await page.goto(`${e2e.server.url}/register`);
       await page.getByLabel('Lý do').selectOption('CASE_MANAGEMENT');
       await page.getByRole('button', { name: 'Bắt đầu làm việc' }).click();
       await page.locator('.records').waitFor();
@@ -102,14 +90,14 @@ describe.skipIf(!executablePath)('the children register pages', { timeout: 120_0
     }
 
     for (const username of [null, 'child.demo', 'moderator.demo', 'officer.demo', 'admin.demo']) {
-      const context = await browser.newContext();
+      const context = await e2e.browser.newContext();
       try {
         const page = await context.newPage();
         if (username) await logIn(page, username, true);
-        await page.goto(`${server.url}/`);
+        await page.goto(`${e2e.server.url}/`);
         expect(await page.getByRole('link', { name: 'Sổ theo dõi trẻ em' }).count(), `${username}`).toBe(0);
         for (const path of ['/register', `/register/children/${child.id}`]) {
-          const response = await page.goto(`${server.url}${path}`);
+          const response = await page.goto(`${e2e.server.url}${path}`);
           expect(response!.status(), `${username} ${path}`).toBe(404);
           expect(await page.content()).not.toContain(child.givenName);
         }

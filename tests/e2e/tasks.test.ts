@@ -3,28 +3,16 @@
 // and a budget line and updating them — with JavaScript on and off, axe-clean. Texts are the
 // Vietnamese defaults.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { executablePath, expectNoSeriousA11yViolations, hydrated, launchBrowser, screenshots } from '../support/browser.js';
-import { startServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { executablePath, expectNoSeriousA11yViolations, hydrated, screenshots, serverAndBrowser } from '../support/browser.js';
 import { globalId } from '../support/graphql.js';
 
 const PASSWORD = 'treem-demo-2030';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!executablePath) return;
-  server = await startServer({ databaseUrl: inject('databaseUrl'), withWeb: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = serverAndBrowser();
 
 async function withPage(javaScript: boolean, run: (page: Page) => Promise<void>) {
-  const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: javaScript ? { width: 1280, height: 900 } : { width: 375, height: 800 } });
+  const context = await e2e.browser.newContext({ javaScriptEnabled: javaScript, viewport: javaScript ? { width: 1280, height: 900 } : { width: 375, height: 800 } });
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
@@ -35,12 +23,12 @@ async function withPage(javaScript: boolean, run: (page: Page) => Promise<void>)
 }
 
 async function logIn(page: Page, username: string, javaScript: boolean) {
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${e2e.server.url}/login`);
   await hydrated(page, javaScript);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL(`${server.url}/`);
+  await page.waitForURL(`${e2e.server.url}/`);
 }
 
 /** axe runs as a script in the page: only where JavaScript runs (as the other browser tests do). */
@@ -52,19 +40,19 @@ describe.skipIf(!executablePath)('task pages and the service directory', { timeo
   for (const javaScript of [true, false]) {
     it(`show each task's agencies, activities and budget by source as a chart and a table (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
       await withPage(javaScript, async (page) => {
-        await page.goto(`${server.url}/tasks`);
+        await page.goto(`${e2e.server.url}/tasks`);
         await hydrated(page, javaScript);
         expect(await page.locator('ol.tasks > li').count()).toBe(8);
         await accessible(page, javaScript);
         await page.getByRole('link', { name: /Nhiệm vụ 5/ }).click();
-        await page.waitForURL(`${server.url}/tasks/5`);
+        await page.waitForURL(`${e2e.server.url}/tasks/5`);
         await hydrated(page, javaScript);
         await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Nhiệm vụ 5');
         expect(await page.locator('dl.agencies dd').first().textContent()).toBe('Sở Tài chính');
         expect(await page.locator('svg[role="img"] rect').count()).toBe(6);
 
         // The table shows what the lines add up to, source by source.
-        const lines = await server.prisma.budgetLine.findMany({ where: { activity: { task: { number: 5 }, year: 2024 } } });
+        const lines = await e2e.server.prisma.budgetLine.findMany({ where: { activity: { task: { number: 5 }, year: 2024 } } });
         await page.getByLabel('Năm').selectOption('2024');
         await page.getByRole('button', { name: 'Xem' }).click();
         await page.waitForURL(/year=2024/);
@@ -76,38 +64,38 @@ describe.skipIf(!executablePath)('task pages and the service directory', { timeo
         await page.screenshot({ path: `${screenshots}tasks-5-js-${javaScript}.png`, fullPage: true });
 
         for (const n of [2, 4, 6, 8]) {
-          await page.goto(`${server.url}/tasks/${n}`);
+          await page.goto(`${e2e.server.url}/tasks/${n}`);
           await hydrated(page, javaScript);
           expect(await page.locator('ul.list > li').count()).toBeGreaterThan(0);
           await accessible(page, javaScript);
         }
         // The public page of task 8 counts inspections but names no inspected body.
         expect(await page.textContent('main')).not.toContain('Trường Tiểu học Cái Khế');
-        const missing = await page.goto(`${server.url}/tasks/9`);
+        const missing = await page.goto(`${e2e.server.url}/tasks/9`);
         expect(missing?.status()).toBe(404);
       });
     });
 
     it(`find services by ward and sector, with the 111 helpline always there (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
       await withPage(javaScript, async (page) => {
-        await page.goto(`${server.url}/`);
+        await page.goto(`${e2e.server.url}/`);
         await hydrated(page, javaScript);
         await page.getByRole('link', { name: 'Tìm dịch vụ' }).click();
-        await page.waitForURL(`${server.url}/services`);
+        await page.waitForURL(`${e2e.server.url}/services`);
         await hydrated(page, javaScript);
         await page.getByLabel('Phường, xã').selectOption({ label: 'Phường Cái Khế' });
         await page.getByLabel('Lĩnh vực').selectOption('EDUCATION');
         await page.getByRole('button', { name: 'Tìm', exact: true }).click();
         await page.waitForURL(/sector=EDUCATION/);
         await hydrated(page, javaScript);
-        const expected = await server.prisma.servicePoint.count({ where: { unit: { code: '92.102' }, sector: 'EDUCATION' } });
+        const expected = await e2e.server.prisma.servicePoint.count({ where: { unit: { code: '92.102' }, sector: 'EDUCATION' } });
         expect(expected).toBeGreaterThan(0);
         await expect.poll(() => page.locator('ul.points > li').count()).toBe(expected);
         for (const text of await page.locator('ul.points > li .meta').allTextContents()) expect(text).toContain('Giáo dục');
         await accessible(page, javaScript);
         await page.screenshot({ path: `${screenshots}services-js-${javaScript}.png`, fullPage: true });
 
-        await page.goto(`${server.url}/services?unit=92.102`);
+        await page.goto(`${e2e.server.url}/services?unit=92.102`);
         await hydrated(page, javaScript);
         expect(await page.locator('ul.points > li.hotline').count()).toBe(1);
       });
@@ -121,7 +109,7 @@ describe.skipIf(!executablePath)('agency pages', { timeout: 180_000 }, () => {
       await withPage(javaScript, async (page) => {
         await logIn(page, 'officer.demo', javaScript);
         await page.getByRole('link', { name: 'Hồ sơ cơ quan' }).click();
-        await page.waitForURL(`${server.url}/agency`);
+        await page.waitForURL(`${e2e.server.url}/agency`);
         await hydrated(page, javaScript);
         await accessible(page, javaScript);
         const title = `Ngày hội đọc sách ${javaScript ? 'có' : 'không'} JavaScript`;
@@ -129,23 +117,23 @@ describe.skipIf(!executablePath)('agency pages', { timeout: 180_000 }, () => {
         await page.getByLabel('Tên hoạt động (tiếng Việt)').fill(title);
         await page.getByRole('button', { name: 'Thêm', exact: true }).click();
         await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã thêm.');
-        const activity = await server.prisma.activity.findFirstOrThrow({ where: { titleVi: title }, include: { agency: true, task: true } });
+        const activity = await e2e.server.prisma.activity.findFirstOrThrow({ where: { titleVi: title }, include: { agency: true, task: true } });
         expect([activity.agency.code, activity.task.number, activity.version]).toEqual(['SGDDT', 4, 1]);
 
-        await page.goto(`${server.url}/agency`);
+        await page.goto(`${e2e.server.url}/agency`);
         await hydrated(page, javaScript);
         // The page names cards by the API's global ids (base64: quoted, not a CSS #id).
         const card = page.locator(`[id="activity-${globalId('Activity', activity.id)}"]`);
         await card.getByLabel('Kế hoạch (đồng)').fill('150000000');
         await card.getByRole('button', { name: 'Thêm dòng kinh phí' }).click();
         await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã lưu.');
-        await page.goto(`${server.url}/agency`);
+        await page.goto(`${e2e.server.url}/agency`);
         await hydrated(page, javaScript);
         await card.getByLabel('Tình trạng').selectOption('DONE');
         await card.getByLabel('Kết quả').fill('120 học sinh tham gia');
         await card.locator('form[action="?/updateActivity"] button').click();
         await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã lưu.');
-        await page.goto(`${server.url}/agency`);
+        await page.goto(`${e2e.server.url}/agency`);
         await hydrated(page, javaScript);
         await card.getByLabel('Đã giải ngân (đồng)').fill('-3');
         await card.locator('form[action="?/updateBudgetLine"] button').click();
@@ -155,19 +143,19 @@ describe.skipIf(!executablePath)('agency pages', { timeout: 180_000 }, () => {
         await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã lưu.');
         await page.screenshot({ path: `${screenshots}agency-js-${javaScript}.png`, fullPage: true });
 
-        const saved = await server.prisma.activity.findUniqueOrThrow({ where: { id: activity.id }, include: { budgetLines: true } });
+        const saved = await e2e.server.prisma.activity.findUniqueOrThrow({ where: { id: activity.id }, include: { budgetLines: true } });
         expect([saved.status, saved.outputs, saved.version]).toEqual(['DONE', '120 học sinh tham gia', 2]);
         expect(saved.budgetLines.map((l) => [l.source, l.plannedVnd, l.disbursedVnd])).toEqual([['STATE_BUDGET', 150000000n, 90000000n]]);
-        expect(await server.prisma.auditLog.count({ where: { subjectId: { in: [activity.id, saved.budgetLines[0]!.id] } } })).toBe(4);
+        expect(await e2e.server.prisma.auditLog.count({ where: { subjectId: { in: [activity.id, saved.budgetLines[0]!.id] } } })).toBe(4);
 
         // The agency's entries in the service directory are kept on the same page.
-        const point = await server.prisma.servicePoint.findFirstOrThrow({ where: { agency: { code: 'SGDDT' } }, orderBy: { id: 'asc' } });
+        const point = await e2e.server.prisma.servicePoint.findFirstOrThrow({ where: { agency: { code: 'SGDDT' } }, orderBy: { id: 'asc' } });
         const hours = `Thứ Hai–Thứ Sáu 7:00–${javaScript ? '17:00' : '16:30'}`;
         const entry = page.locator(`[id="service-${globalId('ServicePoint', point.id)}"]`);
         await entry.getByLabel('Giờ làm việc').fill(hours);
         await entry.getByRole('button', { name: 'Lưu' }).click();
         await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã lưu.');
-        const kept = await server.prisma.servicePoint.findUniqueOrThrow({ where: { id: point.id } });
+        const kept = await e2e.server.prisma.servicePoint.findUniqueOrThrow({ where: { id: point.id } });
         expect([kept.hours, kept.version]).toEqual([hours, point.version + 1]);
       });
     });
@@ -175,7 +163,7 @@ describe.skipIf(!executablePath)('agency pages', { timeout: 180_000 }, () => {
 
   it('is not there for the public or a child: 404, and no link', async () => {
     await withPage(false, async (page) => {
-      const response = await page.goto(`${server.url}/agency`);
+      const response = await page.goto(`${e2e.server.url}/agency`);
       expect(response?.status()).toBe(404);
       expect(await page.getByRole('link', { name: 'Hồ sơ cơ quan' }).count()).toBe(0);
     });

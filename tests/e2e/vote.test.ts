@@ -1,44 +1,29 @@
 // The children's portal in a real Chromium against the real server (portal + /graphql on one
 // port, demo data seeded by the global setup): a member votes with JavaScript on, changes the vote with JavaScript
 // off, and a signed-out visitor is invited to log in. Texts are the Vietnamese defaults.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startServer } from '../support/server.js';
-import { executablePath, expectNoSeriousA11yViolations, hydrated, launchBrowser, screenshots, watchCsp } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { executablePath, expectNoSeriousA11yViolations, hydrated, screenshots, watchCsp, serverAndBrowser } from '../support/browser.js';
 
 const CHILD = { username: 'child.demo', password: 'treem-demo-2030' };
 const THANKS = 'Cảm ơn em! Phiếu của em đã được ghi lại.';
 const VOTING_NOW = 'Đang bỏ phiếu'; // the OPEN badge
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let baseUrl: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!executablePath) return;
-  server = await startServer({ databaseUrl: inject('databaseUrl'), withWeb: true });
-  baseUrl = server.url;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = serverAndBrowser();
 
 async function logIn(page: Page, javaScript: boolean) {
-  await page.goto(`${baseUrl}/login`);
+  await page.goto(`${e2e.server.url}/login`);
   await hydrated(page, javaScript);
   await page.getByLabel('Tên đăng nhập').fill(CHILD.username);
   await page.getByLabel('Mật khẩu').fill(CHILD.password);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL(`${baseUrl}/`);
+  await page.waitForURL(`${e2e.server.url}/`);
   await page.getByText('Xin chào, Sơn Ca').waitFor();
 }
 
 /** Home → the child's own council → its first proposal open for voting, all through links. */
 async function openProposalOfMyCouncil(page: Page, javaScript: boolean) {
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${e2e.server.url}/`);
   await hydrated(page, javaScript);
   await page.getByRole('region', { name: 'Hội đồng của em' }).getByRole('link').first().click();
   await page.waitForURL(/\/councils\//);
@@ -58,7 +43,7 @@ async function vote(page: Page, choice: string) {
 
 describe.skipIf(!executablePath)('voting in the Children’s Council portal', () => {
   it('a member votes with JavaScript on, enhanced in place', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       const cspViolations = watchCsp(page);
@@ -82,7 +67,7 @@ describe.skipIf(!executablePath)('voting in the Children’s Council portal', ()
   });
 
   it('a member changes the vote with JavaScript off', async () => {
-    const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+    const noScript = await e2e.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
     try {
       const page = await noScript.newPage();
       await logIn(page, false);
@@ -104,11 +89,11 @@ describe.skipIf(!executablePath)('voting in the Children’s Council portal', ()
   });
 
   it('a signed-out visitor sees no ballot, only a way to log in and come back', async () => {
-    const visitor = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const visitor = await e2e.browser.newContext({ viewport: { width: 375, height: 800 } });
     try {
       const page = await visitor.newPage();
       const cspViolations = watchCsp(page);
-      await page.goto(`${baseUrl}/`);
+      await page.goto(`${e2e.server.url}/`);
       await hydrated(page, true);
       // The demo child's ward, found the way a visitor would: by its name on the home page.
       await page.getByRole('link', { name: 'Phường Cái Khế', exact: true }).click();
@@ -131,7 +116,7 @@ describe.skipIf(!executablePath)('voting in the Children’s Council portal', ()
       await page.getByLabel('Tên đăng nhập').fill(CHILD.username);
       await page.getByLabel('Mật khẩu').fill(CHILD.password);
       await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-      await page.waitForURL(`${baseUrl}${proposalPath}`);
+      await page.waitForURL(`${e2e.server.url}${proposalPath}`);
       await page.getByRole('radio', { name: 'Em chưa quyết định', exact: true }).waitFor();
       expect(cspViolations).toEqual([]);
     } finally {

@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { startServer } from './server.js';
 
 export const screenshots = fileURLToPath(new URL('../.artifacts/screenshots/', import.meta.url));
 
@@ -22,6 +23,25 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: executablePath!,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * For a file of browser tests: the application (with the portal unless `withWeb` is false) and
+ * a browser, started before the file's tests and closed after them. Without a browser nothing
+ * starts and the file's tests skip (`describe.skipIf(!executablePath)`), a failure under CI.
+ */
+export function serverAndBrowser({ withWeb = true }: { withWeb?: boolean } = {}) {
+  const running = {} as { server: Awaited<ReturnType<typeof startServer>>; browser: Browser };
+  beforeAll(async () => {
+    if (!executablePath) return;
+    running.server = await startServer({ databaseUrl: inject('databaseUrl'), withWeb });
+    running.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.server?.close();
+  });
+  return running;
 }
 
 /** Console messages about the Content Security Policy: each one is a page that breaks. */
