@@ -30,17 +30,25 @@ type Tree = { readonly [key: string]: string | Tree };
  */
 function createTranslator(locale: Locale, messages: Messages): TFunction {
 	const plural = new Intl.PluralRules(intlLocale[locale]);
+	// A page asks for the same few hundred keys on every render: each is walked down once. Only
+	// keys that exist are kept, so the map is bounded by the catalogue whatever a key is made of.
+	const found = new Map<string, string>();
 	const lookup = (key: string) => {
+		const known = found.get(key);
+		if (known !== undefined) return known;
 		let node: string | Tree | undefined = messages as Tree;
 		for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-		return typeof node === 'string' ? node : undefined;
+		if (typeof node !== 'string') return undefined;
+		found.set(key, node);
+		return node;
 	};
 	const t = (key: string | string[], params?: Params) => {
 		const keys = Array.isArray(key) ? key : [key];
 		for (const candidate of keys) {
 			const counted = typeof params?.count === 'number' ? (lookup(`${candidate}_${plural.select(params.count)}`) ?? lookup(`${candidate}_other`)) : undefined;
 			const message = counted ?? lookup(candidate);
-			if (message !== undefined) return message.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params?.[name] ?? ''));
+			if (message === undefined) continue;
+			return message.includes('{{') ? message.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params?.[name] ?? '')) : message;
 		}
 		return keys[0];
 	};
