@@ -1,6 +1,6 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
-import type { RequestListener } from 'node:http';
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import express, { type ErrorRequestHandler } from 'express';
 import { parse as parseCookies } from 'cookie';
 import { databasePool, type Db } from '@treem/db/client';
 import { createApolloServer } from './server.js';
@@ -15,11 +15,12 @@ import { SESSION_COOKIE, viewerFromSession } from './modules/accounts/service.js
 import { LoginThrottle, throttleStoreFromEnv, type ThrottleStore } from './modules/accounts/throttle.js';
 import { liveTallyHandler } from './modules/live/http.js';
 import { TallyHub } from './modules/live/service.js';
+import type { PortalHandler } from './web.js';
 
 export interface AppOptions {
   prisma: Db;
   /** SvelteKit's adapter-node handler; when given, the portal is served beside /graphql. */
-  webHandler?: RequestHandler;
+  webHandler?: PortalHandler;
   logger?: Logger;
   /** Where login limits are kept; by default this database, or Redis when REDIS_URL is set. */
   throttleStore?: ThrottleStore;
@@ -40,10 +41,42 @@ export function trustProxySetting(value = process.env.TRUST_PROXY_HOPS): number 
 /** The header through which the portal learns the browser's address (set below, never trusted from outside). */
 export const CLIENT_ADDRESS_HEADER = 'x-treem-client-address';
 
+/**
+ * What Express serves besides the portal. Every other path but /graphql is the portal's, and
+ * goes to it without passing through Express (see `handler` below), so a route added to Express
+ * must be added here.
+ */
+const ROUTES = {
+  health: '/healthz',
+  metrics: '/metrics',
+  explorer: '/explorer',
+  sdmx: '/api/sdmx/data/:code',
+  liveTally: '/live/proposals/:id/tally',
+} as const;
+// Matched as Express matches (any case), and by the fixed part only: a path that merely begins
+// like a route goes to Express, which hands what it does not serve on to the portal anyway, and
+// so does a request target that is not a plain path (`*`, or a whole URL, which Express parses).
+const expressPrefixes = Object.values(ROUTES).map((route) => route.split('/:')[0]!.toLowerCase());
+const servedByExpress = (url = '') => {
+  if (!url.startsWith('/')) return true;
+  const path = url.toLowerCase();
+  return expressPrefixes.some((prefix) => path.startsWith(prefix));
+};
+
 const sameSecret = (given: string, expected: string) => {
   const digest = (value: string) => createHash('sha256').update(value).digest();
   return timingSafeEqual(digest(given), digest(expected));
 };
+
+/** Whatever fails outside /graphql: a status and a word, never a stack or a path. */
+function answerFailure(req: IncomingMessage, res: ServerResponse, error: { status?: number; statusCode?: number }) {
+  const status = error.status ?? error.statusCode ?? 500;
+  const known = status >= 400 && status < 500;
+  if (!known) req.log.error({ err: error }, 'unexpected failure');
+  res.statusCode = known ? status : 500;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.end(known ? `${status}\n` : 'Internal Server Error\n');
+}
 
 export async function createApp({ prisma, webHandler, logger = createLogger(), throttleStore }: AppOptions) {
   const pool = databasePool(prisma);
@@ -68,7 +101,7 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
   });
 
   // For load balancers and orchestrators: up only when the database answers.
-  app.get('/healthz', async (_req, res) => {
+  app.get(ROUTES.health, async (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     try {
       await Promise.race([prisma.$queryRaw`SELECT 1`, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
@@ -79,7 +112,7 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
   });
 
   // Prometheus scrapes with METRICS_TOKEN as a bearer token; programme admins may look too.
-  app.get('/metrics', async (req, res) => {
+  app.get(ROUTES.metrics, async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const token = process.env.METRICS_TOKEN;
@@ -90,43 +123,48 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  app.use('/explorer', explorer({ prisma }));
-  app.get('/api/sdmx/data/:code', sdmxData({ prisma }));
+  app.use(ROUTES.explorer, explorer({ prisma }));
+  app.get(ROUTES.sdmx, sdmxData({ prisma }));
 
   // Live counts (server-sent events) for councils that chose them.
   const tallyHub = new TallyHub(pool);
-  app.get('/live/proposals/:id/tally', liveTallyHandler({ prisma, hub: tallyHub }));
+  app.get(ROUTES.liveTally, liveTallyHandler({ prisma, hub: tallyHub }));
 
-  if (webHandler) {
-    app.use((req, _res, next) => {
-      // The address and scheme honour X-Forwarded-* only from trusted proxies; the portal reads
-      // both from these headers (see loadWebHandler), whatever a client put there.
-      const { clientIp, secure } = requestOrigin(req, trust);
-      req.headers['x-forwarded-proto'] = secure ? 'https' : 'http';
-      req.headers[CLIENT_ADDRESS_HEADER] = clientIp;
-      // The portal's GraphQL operations run in this process (in-process.ts).
-      Object.assign(req, { [IN_PROCESS_GRAPHQL]: inProcessGraphQL({ apollo, page: { clientIp, secure, log: req.log }, context }) });
-      next();
-    }, webHandler);
+  // The portal, behind Express's own routes (for paths that begin like one and are not).
+  const portal = webHandler && ((req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
+    // The address and scheme honour X-Forwarded-* only from trusted proxies; the portal reads
+    // both from these headers (see loadWebHandler), whatever a client put there.
+    const { clientIp, secure } = requestOrigin(req, trust);
+    req.headers['x-forwarded-proto'] = secure ? 'https' : 'http';
+    req.headers[CLIENT_ADDRESS_HEADER] = clientIp;
+    // The portal's GraphQL operations run in this process (in-process.ts).
+    Object.assign(req, { [IN_PROCESS_GRAPHQL]: inProcessGraphQL({ apollo, page: { clientIp, secure, log: req.log }, context }) });
+    webHandler(req, res, next);
+  });
+  if (portal) {
+    app.use(portal);
   } else {
     app.use((_req, res) => {
       res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
     });
   }
 
-  // Whatever fails outside /graphql: a status and a word, never a stack or a path.
-  const lastResort: ErrorRequestHandler = (error: { status?: number; statusCode?: number }, req, res, next) => {
-    if (res.headersSent) return next(error);
-    const status = error.status ?? error.statusCode ?? 500;
-    const known = status >= 400 && status < 500;
-    if (!known) req.log.error({ err: error }, 'unexpected failure');
-    res.status(known ? status : 500).type('text').send(known ? `${status}\n` : 'Internal Server Error\n');
-  };
+  const lastResort: ErrorRequestHandler = (error, req, res, next) => (res.headersSent ? next(error) : answerFailure(req, res, error));
   app.use(lastResort);
 
-  // /graphql is served beside Express, not through it (transport.ts); everything else by Express.
+  // /graphql is served beside Express, not through it (transport.ts), and so are the portal's
+  // pages: Express's routing and its request and response dressing were a twentieth of a page's
+  // cost, for nothing a page uses. Express serves the rest.
   const graphql = graphqlEndpoint({ apollo, prisma, trust, logRequest, context });
-  const handler: RequestListener = (req, res) => (isGraphQLPath(req.url) ? graphql(req, res) : app(req, res));
+  const handler: RequestListener = (req, res) => {
+    if (isGraphQLPath(req.url)) return graphql(req, res);
+    if (!portal || servedByExpress(req.url)) return app(req, res);
+    logRequest(req, res);
+    portal(req, res, (error?: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      answerFailure(req, res, error ?? { status: 404 });
+    });
+  };
 
   return {
     /** The whole server's request listener: `http.createServer(handler)`. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { cp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CLIENT_ADDRESS_HEADER } from './app.js';
 
 const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
@@ -12,8 +12,11 @@ export const WEB_TEST_BUILD = path.join(webDir, 'build-test');
 // Inside web/ so the build's imports still find web/node_modules.
 const servingDir = path.join(webDir, '.serving');
 
+/** adapter-node's handler: Node's own request and response, and what to do with a request it does not serve. */
+export type PortalHandler = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
 export interface WebHandler {
-  handler: RequestHandler;
+  handler: PortalHandler;
   /** Removes the private copy, if one was made. */
   dispose(): Promise<void>;
 }
@@ -39,7 +42,7 @@ export async function loadWebHandler({ buildDir = WEB_BUILD, snapshot = false } 
   process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
   // The browser's address, as Express worked it out from the trusted proxies (app.ts).
   process.env.ADDRESS_HEADER ??= CLIENT_ADDRESS_HEADER;
-  const { handler } = (await import(pathToFileURL(path.join(dir, 'handler.js')).href)) as { handler: RequestHandler };
+  const { handler } = (await import(pathToFileURL(path.join(dir, 'handler.js')).href)) as { handler: PortalHandler };
   return { handler, dispose: () => (snapshot ? rm(dir, { recursive: true, force: true }) : Promise.resolve()) };
 }
 

@@ -57,6 +57,23 @@ describe('made-up addresses', () => {
   });
 });
 
+describe('who answers', () => {
+  // Pages reach the portal without passing through Express (api/src/app.ts); Express keeps its
+  // own routes, in any case, and hands on what only begins like one of them.
+  it('Express its own routes, the portal every other address, each with a request id', async () => {
+    const answers = await Promise.all(['/HEALTHZ', '/healthz/', '/healthzz', '/api/nope', '/live/nope', '/nope', '/'].map(async (path) => {
+      const response = await fetch(`${server.url}${path}`, { headers: { accept: 'text/html' } });
+      await response.body?.cancel();
+      expect(response.headers.get('x-request-id'), path).toMatch(/^[0-9a-f-]{36}$/);
+      return `${path} ${response.status} ${response.headers.get('content-type')?.split(';')[0]}`;
+    }));
+    expect(answers).toEqual([
+      '/HEALTHZ 200 application/json', '/healthz/ 200 application/json', '/healthzz 404 text/html',
+      '/api/nope 404 text/html', '/live/nope 404 text/html', '/nope 404 text/html', '/ 200 text/html',
+    ]);
+  });
+});
+
 describe('the browser’s address', () => {
   it('reaches the API through the portal, so one browser’s wrong passwords do not slow another’s', async () => {
     const child = world.children[0]!;
