@@ -74,11 +74,19 @@ export interface Connection<T> {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
+/** An edge whose cursor is written only if a query asks for it (most lists never do). */
+class Edge<T extends Position> {
+  constructor(readonly node: T) {}
+  get cursor() {
+    return encodeCursor(this.node);
+  }
+}
+
 export function toConnection<T extends Position>(rows: T[], page: PageQuery): Connection<T> {
   const more = rows.length > page.size;
   const kept = rows.slice(0, page.size);
   if (page.backwards) kept.reverse();
-  const edges = kept.map((node) => ({ cursor: encodeCursor(node), node }));
+  const edges = kept.map((node) => new Edge(node));
   return {
     edges,
     pageInfo: {
