@@ -35,6 +35,11 @@ describe.skipIf(!executablePath)('the children register pages', { timeout: 120_0
         await page.getByRole('link', { name: 'Sổ theo dõi trẻ em' }).click();
         await page.waitForURL(`${e2e.server.url}/register`);
         await hydrated(page, javaScript);
+        // The header's links are one navigation list, this page's section marked as the current one.
+        const nav = page.getByRole('navigation', { name: 'Các trang của chương trình' });
+        expect(await nav.getByRole('link', { name: 'Sổ theo dõi trẻ em' }).getAttribute('aria-current')).toBe('page');
+        expect(await nav.getByRole('link', { name: 'Tám nhiệm vụ' }).getAttribute('aria-current')).toBeNull();
+        expect(await nav.getByRole('link', { name: /^Thông báo/ }).count()).toBe(1);
         // No record before a purpose is stated.
         expect(await page.locator('.records').count()).toBe(0);
         await page.getByLabel('Lý do').selectOption('FOLLOW_UP_VISIT');
