@@ -15,7 +15,7 @@ export interface ConnectionArgs {
   before?: string | null;
 }
 
-interface Position {
+export interface Position {
   createdAt: Date;
   id: string;
 }
@@ -67,6 +67,22 @@ export function pageQuery({ first, last, after, before }: ConnectionArgs, { olde
   const direction = forwardIsOlder ? 'desc' : 'asc';
   // One extra row tells whether there is another page.
   return { where, orderBy: [{ createdAt: direction }, { id: direction }], take: size + 1, backwards, size };
+}
+
+/**
+ * The page for arguments the field would accept, or null. For reading a page ahead of its field
+ * (in the parent's statement), before the field's own checks run: null leaves them to say what
+ * is wrong, and a size beyond the limit never reaches the database.
+ */
+export function acceptedPage(args: ConnectionArgs, options?: { oldestFirst?: boolean }): PageQuery | null {
+  const size = args.first ?? args.last;
+  if (size != null && !(Number.isInteger(size) && size >= 0 && size <= MAX_PAGE_SIZE)) return null;
+  try {
+    return pageQuery(args, options);
+  } catch (error) {
+    if (error instanceof AppError) return null;
+    throw error;
+  }
 }
 
 export interface Connection<T> {

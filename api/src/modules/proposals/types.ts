@@ -5,6 +5,8 @@ import { isCurrentMember, moderates } from '../council/policy.js';
 import { agencyIdsOf, isTallyVisible, isVotingOpen, visibleProposalsWhere } from './policy.js';
 import { lateFrom, ratingSummary } from './referrals.js';
 import { ViewerRef } from '../accounts/types.js';
+import { acceptedPage, pageQuery, toConnection } from '../../pagination.js';
+import type { Proposal } from '@treem/db/client';
 
 export const ProposalStateEnum = builder.enumType('ProposalState', {
   values: ['DRAFT', 'IN_REVIEW', 'WITHDRAWN', 'OPEN', 'ADOPTED', 'NOT_ADOPTED', 'REFERRED', 'ANSWERED'] as const,
@@ -127,11 +129,24 @@ builder.prismaObjectField('Council', 'proposals', (t) =>
       type: ProposalRef,
       description: 'Proposals the viewer may see, newest first.',
       args: { state: t.arg({ type: ProposalStateEnum }) },
-      // totalCount is counted in the statement that loads the council, not by one of its own (a
-      // select cannot tell whether it is asked for; counting an indexed council's proposals
-      // costs PostgreSQL less than a statement costs the server).
-      select: (args, ctx) => ({ _count: { select: { proposals: { where: { AND: [visibleProposalsWhere(ctx.viewer), args.state ? { state: args.state } : {}] } } } } }),
+      // The page is read in the statement that loads the council (one statement, not two: a
+      // statement costs the server more than the nested rows do), and so is totalCount (a select
+      // cannot tell whether it is asked for; counting an indexed council's proposals costs
+      // PostgreSQL less than a statement costs the server). Arguments that make no page (a bad
+      // cursor, first with last) load nothing here: the resolver reports them on this field.
+      select: (args, ctx, nestedSelection) => {
+        const visible = { AND: [visibleProposalsWhere(ctx.viewer), args.state ? { state: args.state } : {}] };
+        const counted = { _count: { select: { proposals: { where: visible } } } };
+        const page = acceptedPage(args);
+        if (!page) return counted;
+        const rows = nestedSelection({ where: { AND: [visible, page.where] }, orderBy: page.orderBy, take: page.take }, ['edges', 'node'], 'Proposal');
+        // The page's position columns, which its cursors and pageInfo need whatever the nodes ask.
+        return { ...counted, proposals: { ...rows, select: { id: true, createdAt: true, ...rows.select } } };
+      },
       resolve: async (council, args, ctx, info) => {
+        const { proposals: loaded, _count } = council as { proposals?: Proposal[]; _count?: { proposals?: number } };
+        const counted = _count?.proposals;
+        if (loaded && counted !== undefined) return { ...toConnection(loaded, pageQuery(args)), totalCount: () => counted };
         const page = await findProposalPage({
           prisma: ctx.prisma,
           viewer: ctx.viewer,
@@ -139,7 +154,6 @@ builder.prismaObjectField('Council', 'proposals', (t) =>
           args,
           query: queryFromInfo({ context: ctx, info, path: ['edges', 'node'] }),
         });
-        const counted = (council as { _count?: { proposals?: number } })._count?.proposals;
         return counted === undefined ? page : { ...page, totalCount: () => counted };
       },
     },
