@@ -80,6 +80,38 @@ describe('proposal visibility', () => {
     for (let i = 0; i < 10; i++) await proposalIn(server.prisma, { councilId: council.id, authorId: children[i % 3]!.id, state: 'ADOPTED' });
     expect(await count()).toBe(withOne);
   });
+
+  it('reads a council and its page in one statement, and aliased pages each with their own arguments', async () => {
+    const { council, children } = await councilWithMembers(server.prisma, { members: 1 });
+    for (const state of ['ADOPTED', 'OPEN', 'ADOPTED', 'OPEN', 'ADOPTED'] as const) await proposalIn(server.prisma, { councilId: council.id, authorId: children[0]!.id, state });
+    const rows = await server.prisma.proposal.findMany({ where: { councilId: council.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true, state: true } });
+    const newest = rows.map((row) => globalId('Proposal', row.id));
+    const open = rows.filter((row) => row.state === 'OPEN').map((row) => globalId('Proposal', row.id));
+    const id = globalId('Council', council.id);
+    const client = new Client(server.url);
+
+    server.queries.length = 0;
+    await client.request('query ($id: ID!) { council(id: $id) { nameVi proposals(first: 3) { totalCount edges { node { title tally { total } } } } } }', { id });
+    expect(server.queries.length).toBe(1);
+
+    const { data } = await client.request(
+      `query ($id: ID!) { council(id: $id) {
+        a: proposals(first: 2) { edges { node { id } } pageInfo { hasNextPage } }
+        b: proposals(first: 5, state: OPEN) { totalCount edges { node { id state } } }
+        c: proposals(last: 2) { edges { node { id } } pageInfo { hasPreviousPage } }
+        d: proposals { totalCount }
+      } }`,
+      { id },
+    );
+    const nodes = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((e) => e.node.id);
+    expect(nodes(data!.council.a)).toEqual(newest.slice(0, 2));
+    expect(data!.council.a.pageInfo.hasNextPage).toBe(true);
+    expect(nodes(data!.council.b)).toEqual(open);
+    expect(data!.council.b.totalCount).toBe(2);
+    expect(nodes(data!.council.c)).toEqual(newest.slice(3));
+    expect(data!.council.c.pageInfo.hasPreviousPage).toBe(true);
+    expect(data!.council.d.totalCount).toBe(5);
+  });
 });
 
 describe('malformed ids and cursors', () => {
