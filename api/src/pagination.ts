@@ -15,7 +15,7 @@ export interface ConnectionArgs {
   before?: string | null;
 }
 
-export interface Position {
+interface Position {
   createdAt: Date;
   id: string;
 }
@@ -74,11 +74,11 @@ export function pageQuery({ first, last, after, before }: ConnectionArgs, { olde
  * (in the parent's statement), before the field's own checks run: null leaves them to say what
  * is wrong, and a size beyond the limit never reaches the database.
  */
-export function acceptedPage(args: ConnectionArgs, options?: { oldestFirst?: boolean }): PageQuery | null {
+export function acceptedPage(args: ConnectionArgs): PageQuery | null {
   const size = args.first ?? args.last;
   if (size != null && !(Number.isInteger(size) && size >= 0 && size <= MAX_PAGE_SIZE)) return null;
   try {
-    return pageQuery(args, options);
+    return pageQuery(args);
   } catch (error) {
     if (error instanceof AppError) return null;
     throw error;
