@@ -158,23 +158,43 @@ describe('demo indicators (public)', () => {
     expect(districts.reduce((s, d) => s + d.numerator!, 0)).toBeCloseTo(city!.numerator!, 6);
   });
 
-  it('answers one indicatorValues request with one roll-up statement (and two small look-ups)', async () => {
+  it('answers an indicator by its units, or a unit over periods, in two statements: the units, then the roll-up that finds the indicator', async () => {
     server.queries.length = 0;
     await values(anonymous(), { code: 'IMMUNISATION_U1', period: '2026', unit: '92', breakdown: 'CHILD_UNITS' });
     const rollups = server.queries.filter((sql) => sql.includes('WITH RECURSIVE'));
     expect(rollups).toHaveLength(1);
-    // indicator, unit, its child units, the roll-up
-    expect(server.queries.length).toBeLessThanOrEqual(4);
+    expect(server.queries).toHaveLength(2);
     // No statement reads the values themselves: only sums leave PostgreSQL.
     expect(server.queries.filter((sql) => /FROM "public"\."DataValue"/.test(sql))).toEqual([]);
+    server.queries.length = 0;
+    const series = await anonymous().request(`{ indicatorSeries(indicatorCode: "IMMUNISATION_U1", unitCode: "92", periods: ["2024", "2025"]) { period value } }`);
+    expect(series.errors).toBeUndefined();
+    expect(series.data!.indicatorSeries).toHaveLength(2);
+    expect(server.queries).toHaveLength(2);
   });
 
   it('refuses a malformed period, disaggregation or unknown code with a clear error', async () => {
     const bad = await anonymous().request(VALUES, { code: 'IMMUNISATION_U1', period: '2025H1', unit: '92' });
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
     expect(bad.errors![0]!.message).toContain('2025S1');
-    expect(errorCode(await anonymous().request(VALUES, { code: 'NOPE', period: '2025', unit: '92' }))).toBe('NOT_FOUND');
-    expect(errorCode(await anonymous().request(VALUES, { code: 'IMMUNISATION_U1', period: '2025', unit: 'nowhere' }))).toBe('NOT_FOUND');
+    // Unknown indicator, unknown unit, both (the indicator is named first), by one unit or by its units.
+    for (const breakdown of ['NONE', 'CHILD_UNITS']) {
+      const cases = [
+        { code: 'NOPE', unit: '92', names: 'NOPE' },
+        { code: 'IMMUNISATION_U1', unit: 'nowhere', names: 'nowhere' },
+        { code: 'NOPE', unit: 'nowhere', names: 'NOPE' },
+        { code: 'NOPE', unit: '92.101', names: 'NOPE' },
+      ];
+      for (const { code, unit, names } of cases) {
+        const answer = await anonymous().request(VALUES, { code, period: '2025', unit, breakdown });
+        expect(errorCode(answer), `${code} ${unit} ${breakdown}`).toBe('NOT_FOUND');
+        expect(answer.errors![0]!.message, `${code} ${unit} ${breakdown}`).toContain(names);
+        expect(answer.data?.indicatorValues ?? null).toBeNull();
+      }
+    }
+    const series = await anonymous().request(`{ indicatorSeries(indicatorCode: "NOPE", unitCode: "nowhere", periods: ["2024"]) { value } }`);
+    expect(errorCode(series)).toBe('NOT_FOUND');
+    expect(series.errors![0]!.message).toContain('NOPE');
     const sex = await anonymous().request(`{ indicatorValues(indicatorCode: "IMMUNISATION_U1", period: "2025", unitCode: "92", sex: "X") { value } }`);
     expect(errorCode(sex)).toBe('BAD_USER_INPUT');
   });

@@ -1,7 +1,7 @@
 // Roll-ups in one PostgreSQL statement: a ratio for a unit is sum(numerators) / sum(denominators)
 // × factor over the units below it in the map valid on the period's last day — never an average
 // of ratios, and no value ever travels to Node, only one sum per requested unit.
-import type { Db } from '@treem/db/client';
+import type { Db, IndicatorDirection } from '@treem/db/client';
 import { formatDate } from '../../calendar.js';
 import type { Period } from '@treem/db/period';
 
@@ -18,31 +18,44 @@ export interface RollupRow {
   plan: { baselineYear: number; baseline: number; target2025: number; target2030: number } | null;
 }
 
+/** What a roll-up needs of its indicator, found by its code in the same statement. */
+export interface RollupIndicator {
+  id: string;
+  code: string;
+  factor: number;
+  direction: IndicatorDirection;
+}
+
 export const TOTAL = '_T';
 
 /**
- * The sums for each request, in request order. A unit that did not exist yet on the period's
+ * The indicator named by `indicatorCode` (null when there is none) and the sums for each
+ * request, in request order. A unit that did not exist yet on the period's
  * last day (a ward formed in the 2025 merger asked about 2023) continues the series of the
  * units it was formed from: each predecessor's sum weighted by the share of it that passed to
  * the unit (UnitSuccession.share; predecessors of predecessors multiply). Only values of
  * APPROVED submissions count unless `approvedOnly` is false.
  *
  * Targets: the unit's own row, else the programme unit's (the city's), in the same statement.
+ * The indicator is looked up here rather than before, so that a read of an indicator by its
+ * units is two statements (the units, this), not three; with no requests the statement only
+ * finds the indicator.
  */
-export async function rollup({ prisma, indicatorId, requests, approvedOnly, sex = TOTAL, ageBand = TOTAL }: {
+export async function rollup({ prisma, indicatorCode, requests, approvedOnly, sex = TOTAL, ageBand = TOTAL }: {
   prisma: Db;
-  indicatorId: string;
+  indicatorCode: string;
   requests: RollupRequest[];
   approvedOnly: boolean;
   sex?: string;
   ageBand?: string;
-}): Promise<RollupRow[]> {
-  if (requests.length === 0) return [];
+}): Promise<{ indicator: RollupIndicator | null; rows: RollupRow[] }> {
   const unitIds = requests.map((r) => r.unitId);
   const periods = requests.map((r) => r.period.id);
   const days = requests.map((r) => formatDate(r.period.end));
-  const rows = await prisma.$queryRaw<{ i: bigint; num: number | null; den: number | null; n: bigint | null; baseline_year: number | null; baseline: number | null; target2025: number | null; target2030: number | null }[]>`
-    WITH RECURSIVE req AS (
+  const rows = await prisma.$queryRaw<{ indicator_id: string; code: string; factor: number; direction: IndicatorDirection; i: bigint | null; num: number | null; den: number | null; n: bigint | null; baseline_year: number | null; baseline: number | null; target2025: number | null; target2030: number | null }[]>`
+    WITH RECURSIVE ind AS (
+      SELECT i."id", i."code", i."factor", i."direction"::text AS "direction" FROM "Indicator" i WHERE i."code" = ${indicatorCode}
+    ), req AS (
       SELECT r.unit_id, r.period, r.day, r.i
       FROM unnest(${unitIds}::text[], ${periods}::text[], ${days}::date[]) WITH ORDINALITY AS r(unit_id, period, day, i)
     ), lineage(i, unit_id, weight, depth) AS (
@@ -66,28 +79,34 @@ export async function rollup({ prisma, indicatorId, requests, approvedOnly, sex 
       SELECT t.i, sum(t.weight * v."numerator") AS num, sum(t.weight * v."denominator") AS den, count(*) AS n
       FROM tree t
       JOIN req r ON r.i = t.i
-      JOIN "DataValue" v ON v."unitId" = t.unit_id AND v."indicatorId" = ${indicatorId} AND v."period" = r.period
+      JOIN ind ON true
+      JOIN "DataValue" v ON v."unitId" = t.unit_id AND v."indicatorId" = ind."id" AND v."period" = r.period
         AND v."sex" = ${sex} AND v."ageBand" = ${ageBand}
       JOIN "Submission" s ON s."id" = v."submissionId"
       WHERE s."state" = 'APPROVED' OR NOT ${approvedOnly}
       GROUP BY t.i
     )
-    SELECT r.i, sums.num, sums.den, sums.n,
+    SELECT ind."id" AS indicator_id, ind."code", ind."factor", ind."direction", r.i, sums.num, sums.den, sums.n,
       tg."baselineYear" AS baseline_year, tg."baseline", tg."target2025" AS target2025, tg."target2030" AS target2030
-    FROM req r
+    FROM ind
+    LEFT JOIN req r ON true
     LEFT JOIN sums ON sums.i = r.i
     LEFT JOIN LATERAL (
       SELECT t."baselineYear", t."baseline", t."target2025", t."target2030" FROM "IndicatorTarget" t
-      WHERE t."indicatorId" = ${indicatorId} AND t."unitId" IN (r.unit_id, (
+      WHERE t."indicatorId" = ind."id" AND t."unitId" IN (r.unit_id, (
         SELECT p."unitId" FROM "Indicator" i JOIN "ObjectiveGroup" g ON g."id" = i."objectiveGroupId" JOIN "Programme" p ON p."id" = g."programmeId"
-        WHERE i."id" = ${indicatorId}))
+        WHERE i."id" = ind."id"))
       ORDER BY (t."unitId" = r.unit_id) DESC LIMIT 1
-    ) tg ON true
+    ) tg ON r.i IS NOT NULL
     ORDER BY r.i`;
-  return rows.map((row) => ({
+  // No row: no such indicator. One row without a request: the indicator, asked with no units.
+  const [first] = rows;
+  if (!first) return { indicator: null, rows: [] };
+  const indicator = { id: first.indicator_id, code: first.code, factor: first.factor, direction: first.direction };
+  return { indicator, rows: rows.filter((row) => row.i !== null).map((row) => ({
     numerator: row.num,
     denominator: row.den,
     values: Number(row.n ?? 0),
     plan: row.baseline_year === null ? null : { baselineYear: row.baseline_year, baseline: row.baseline!, target2025: row.target2025!, target2030: row.target2030! },
-  }));
+  })) };
 }

@@ -54,26 +54,21 @@ export function periodOrRefuse(id: string): Period {
   return period;
 }
 
-async function indicatorByCode(prisma: Db, code: string) {
-  const indicator = await prisma.indicator.findUnique({
-    where: { code },
-    select: { id: true, code: true, factor: true, direction: true },
-  });
-  if (!indicator) throw new AppError('NOT_FOUND', 'INDICATOR', { code: code.slice(0, 40) });
-  return indicator;
-}
+const unknownIndicator = (code: string) => new AppError('NOT_FOUND', 'INDICATOR', { code: code.slice(0, 40) });
 
-export type IndicatorRow = Awaited<ReturnType<typeof indicatorByCode>>;
-
-/** One roll-up statement for the (unit, period) pairs; the figures, target and status of each. */
-async function figures({ prisma, caller, indicator, pairs, sex = TOTAL, ageBand = TOTAL }: {
-  prisma: Db; caller: Caller; indicator: IndicatorRow; pairs: { unit: UnitRow; period: Period }[]; sex?: string; ageBand?: string;
+/**
+ * One roll-up statement for the (unit, period) pairs, which also finds the indicator by its
+ * code: the figures, target and status of each.
+ */
+async function figures({ prisma, caller, indicatorCode, pairs, sex = TOTAL, ageBand = TOTAL }: {
+  prisma: Db; caller: Caller; indicatorCode: string; pairs: { unit: UnitRow; period: Period }[]; sex?: string; ageBand?: string;
 }): Promise<IndicatorValue[]> {
-  const rows = await rollup({
-    prisma, indicatorId: indicator.id,
+  const { indicator, rows } = await rollup({
+    prisma, indicatorCode,
     requests: pairs.map(({ unit, period }) => ({ unitId: unit.id, period })),
     approvedOnly: !mayReadUnapproved(caller), sex, ageBand,
   });
+  if (!indicator) throw unknownIndicator(indicatorCode);
   return pairs.map(({ unit, period }, i) => {
     const row = rows[i]!;
     const value = row.denominator ? (row.numerator! / row.denominator) * indicator.factor : null;
@@ -103,51 +98,56 @@ type ValuesArgs = { unitCode: string; periodId: string; breakdown: Breakdown; at
  * today, 2023 breaks down by today's wards, each continuing its predecessors' series.
  */
 export async function indicatorValues({ prisma, caller, indicatorCode, ...args }: { prisma: Db; caller: Caller; indicatorCode: string } & ValuesArgs): Promise<IndicatorValue[]> {
-  periodOrRefuse(args.periodId);
-  return valuesOf({ prisma, caller, indicator: await indicatorByCode(prisma, indicatorCode), ...args });
+  return valuesOf({ prisma, caller, indicator: { code: indicatorCode }, ...args });
 }
 
-/** The same for an indicator already loaded (a field of Indicator). */
-export async function valuesOf({ prisma, caller, indicator, unitCode, periodId, breakdown, at, sex, ageBand }: { prisma: Db; caller: Caller; indicator: IndicatorRow } & ValuesArgs): Promise<IndicatorValue[]> {
+/** The same for an indicator already loaded (a field of Indicator): only its code is used. */
+export async function valuesOf({ prisma, caller, indicator, unitCode, periodId, breakdown, at, sex, ageBand }: { prisma: Db; caller: Caller; indicator: { code: string } } & ValuesArgs): Promise<IndicatorValue[]> {
   const period = periodOrRefuse(periodId);
   const groups = disaggregation({ sex, ageBand });
   let units: UnitRow[];
   if (breakdown === 'NONE') {
-    units = [await unitByCode(prisma, unitCode)];
+    units = [await unitByCode({ prisma, caller, indicatorCode: indicator.code, unitCode })];
   } else {
     // The unit and the units below it in one statement (a join), not one after the other.
     const unit = await prisma.adminUnit.findUnique({
       where: { code: unitCode },
       select: { id: true, children: { where: validOn(at ?? period.end), select: unitSelect, orderBy: { code: 'asc' } } },
     });
-    if (!unit) throw unknownUnit(unitCode);
+    if (!unit) throw await unknownUnit({ prisma, caller, indicatorCode: indicator.code, unitCode });
     units = unit.children;
   }
-  return figures({ prisma, caller, indicator, pairs: units.map((u) => ({ unit: u, period })), ...groups });
+  return figures({ prisma, caller, indicatorCode: indicator.code, pairs: units.map((u) => ({ unit: u, period })), ...groups });
 }
 
-async function unitByCode(prisma: Db, unitCode: string) {
+async function unitByCode({ prisma, caller, indicatorCode, unitCode }: { prisma: Db; caller: Caller; indicatorCode: string; unitCode: string }) {
   const unit = await prisma.adminUnit.findUnique({ where: { code: unitCode }, select: unitSelect });
-  if (!unit) throw unknownUnit(unitCode);
+  if (!unit) throw await unknownUnit({ prisma, caller, indicatorCode, unitCode });
   return unit;
 }
 
-const unknownUnit = (unitCode: string) => new AppError('NOT_FOUND', 'UNIT', { code: unitCode.slice(0, 40) });
+/**
+ * The refusal for a unit that does not exist; but an unknown indicator is the first thing
+ * wrong, so it is looked for first (the roll-up with no units only finds the indicator). Only
+ * a request that fails pays for that statement.
+ */
+async function unknownUnit({ prisma, caller, indicatorCode, unitCode }: { prisma: Db; caller: Caller; indicatorCode: string; unitCode: string }) {
+  await figures({ prisma, caller, indicatorCode, pairs: [] });
+  return new AppError('NOT_FOUND', 'UNIT', { code: unitCode.slice(0, 40) });
+}
 
 export const MAX_SERIES = 40;
 
 /** A unit's series over several periods (for charts), in one roll-up statement. */
-export async function seriesOf({ prisma, caller, indicator, unitCode, periodIds }: { prisma: Db; caller: Caller; indicator: IndicatorRow; unitCode: string; periodIds: string[] }) {
+export async function seriesOf({ prisma, caller, indicator, unitCode, periodIds }: { prisma: Db; caller: Caller; indicator: { code: string }; unitCode: string; periodIds: string[] }) {
   if (periodIds.length > MAX_SERIES) throw new AppError('BAD_USER_INPUT', 'TOO_MANY_VALUES', { max: MAX_SERIES });
   const periods = periodIds.map(periodOrRefuse);
-  const unit = await unitByCode(prisma, unitCode);
-  return figures({ prisma, caller, indicator, pairs: periods.map((period) => ({ unit, period })) });
+  const unit = await unitByCode({ prisma, caller, indicatorCode: indicator.code, unitCode });
+  return figures({ prisma, caller, indicatorCode: indicator.code, pairs: periods.map((period) => ({ unit, period })) });
 }
 
 export async function indicatorSeries({ prisma, caller, indicatorCode, unitCode, periodIds }: { prisma: Db; caller: Caller; indicatorCode: string; unitCode: string; periodIds: string[] }) {
-  if (periodIds.length > MAX_SERIES) throw new AppError('BAD_USER_INPUT', 'TOO_MANY_VALUES', { max: MAX_SERIES });
-  periodIds.forEach(periodOrRefuse);
-  return seriesOf({ prisma, caller, indicator: await indicatorByCode(prisma, indicatorCode), unitCode, periodIds });
+  return seriesOf({ prisma, caller, indicator: { code: indicatorCode }, unitCode, periodIds });
 }
 
 // ─── reporting ───────────────────────────────────────────────────────────────────────────
