@@ -38,10 +38,9 @@ const launches: Record<ContenderName, Launch> = {
 export async function startServer({ name, port, databaseUrl, logDir }: { name: ContenderName; port: number; databaseUrl: string; logDir: string }): Promise<Server> {
   const launch = launches[name];
   const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
-  // As `pnpm start` runs the API: `node --single-threaded-gc --import tsx/esm` rather than the
-  // tsx CLI, so the pid measured is the server's own; every contender is started the same way,
-  // so none has a runtime flag the others lack.
-  const child: ChildProcess = spawn(process.execPath, ['--single-threaded-gc', '--import', 'tsx/esm', launch.entry], {
+  // As `pnpm start` runs the API: `node --import tsx/esm` rather than the tsx CLI, so the pid
+  // measured is the server's own (and every contender is loaded the same way).
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx/esm', launch.entry], {
     cwd: launch.cwd,
     env: { ...process.env, ...launch.env, PORT: String(port), DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -15,7 +15,7 @@ export interface Hub {
 }
 
 export function spawnHub(env: Record<string, string>, { waitForServing = true } = {}): Promise<Hub> {
-  const child = spawn(process.execPath, ['--single-threaded-gc', '--import', 'tsx/esm', 'src/main.ts'], { // as `pnpm start` runs it
+  const child = spawn(process.execPath, ['--import', 'tsx/esm', 'src/main.ts'], { // as `pnpm start` runs it
     cwd: apiDir,
     env: {
       PATH: process.env.PATH,
