@@ -18,10 +18,8 @@ export interface RollupRow {
   plan: { baselineYear: number; baseline: number; target2025: number; target2030: number } | null;
 }
 
-/** What a roll-up needs of its indicator, found by its code in the same statement. */
+/** What a roll-up's figures need of its indicator, found by its code in the same statement. */
 export interface RollupIndicator {
-  id: string;
-  code: string;
   factor: number;
   direction: IndicatorDirection;
 }
@@ -52,9 +50,9 @@ export async function rollup({ prisma, indicatorCode, requests, approvedOnly, se
   const unitIds = requests.map((r) => r.unitId);
   const periods = requests.map((r) => r.period.id);
   const days = requests.map((r) => formatDate(r.period.end));
-  const rows = await prisma.$queryRaw<{ indicator_id: string; code: string; factor: number; direction: IndicatorDirection; i: bigint | null; num: number | null; den: number | null; n: bigint | null; baseline_year: number | null; baseline: number | null; target2025: number | null; target2030: number | null }[]>`
+  const rows = await prisma.$queryRaw<{ factor: number; direction: IndicatorDirection; i: bigint | null; num: number | null; den: number | null; n: bigint | null; baseline_year: number | null; baseline: number | null; target2025: number | null; target2030: number | null }[]>`
     WITH RECURSIVE ind AS (
-      SELECT i."id", i."code", i."factor", i."direction"::text AS "direction" FROM "Indicator" i WHERE i."code" = ${indicatorCode}
+      SELECT i."id", i."factor", i."direction"::text AS "direction" FROM "Indicator" i WHERE i."code" = ${indicatorCode}
     ), req AS (
       SELECT r.unit_id, r.period, r.day, r.i
       FROM unnest(${unitIds}::text[], ${periods}::text[], ${days}::date[]) WITH ORDINALITY AS r(unit_id, period, day, i)
@@ -86,7 +84,7 @@ export async function rollup({ prisma, indicatorCode, requests, approvedOnly, se
       WHERE s."state" = 'APPROVED' OR NOT ${approvedOnly}
       GROUP BY t.i
     )
-    SELECT ind."id" AS indicator_id, ind."code", ind."factor", ind."direction", r.i, sums.num, sums.den, sums.n,
+    SELECT ind."factor", ind."direction", r.i, sums.num, sums.den, sums.n,
       tg."baselineYear" AS baseline_year, tg."baseline", tg."target2025" AS target2025, tg."target2030" AS target2030
     FROM ind
     LEFT JOIN req r ON true
@@ -102,8 +100,7 @@ export async function rollup({ prisma, indicatorCode, requests, approvedOnly, se
   // No row: no such indicator. One row without a request: the indicator, asked with no units.
   const [first] = rows;
   if (!first) return { indicator: null, rows: [] };
-  const indicator = { id: first.indicator_id, code: first.code, factor: first.factor, direction: first.direction };
-  return { indicator, rows: rows.filter((row) => row.i !== null).map((row) => ({
+  return { indicator: { factor: first.factor, direction: first.direction }, rows: rows.filter((row) => row.i !== null).map((row) => ({
     numerator: row.num,
     denominator: row.den,
     values: Number(row.n ?? 0),
