@@ -123,6 +123,10 @@ const resources = {
         COMMENT_APPROVED: 'Bình luận của em về "{{title}}" đã được duyệt.',
         CONTENT_TO_REVIEW: 'Có nội dung về "{{title}}" đang chờ anh chị xem xét.',
         SESSION_SCHEDULED: 'Hội đồng có buổi họp mới.',
+        // Agency notices (viewer.notices), to officers and programme admins.
+        REFERRAL_RECEIVED: 'Cơ quan của bạn nhận được đề xuất "{{title}}" của hội đồng trẻ em. Hãy trả lời trước hạn.',
+        REFERRAL_OVERDUE: 'Đề xuất "{{title}}" đã quá hạn mà cơ quan chưa trả lời.',
+        REFERRAL_REMINDER: 'Nhắc lại: đề xuất "{{title}}" vẫn đang chờ cơ quan trả lời.',
       },
       digest: {
         subject: 'TreEm Hub: tin mới trong ngày ({{count}})',
@@ -270,6 +274,9 @@ const resources = {
         COMMENT_APPROVED: 'Your comment on "{{title}}" was approved.',
         CONTENT_TO_REVIEW: 'Something about "{{title}}" is waiting for your review.',
         SESSION_SCHEDULED: 'Your council has a new meeting.',
+        REFERRAL_RECEIVED: 'Your agency received the children’s proposal "{{title}}". Please answer it by its due date.',
+        REFERRAL_OVERDUE: 'The agency’s answer to "{{title}}" is overdue.',
+        REFERRAL_REMINDER: 'Reminder: "{{title}}" is still waiting for the agency’s answer.',
       },
       digest: {
         subject: 'TreEm Hub: today’s news ({{count}})',

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { runDueJobs } from '@treem/api/jobs';
+import { ensureUser, grantRole } from '@treem/db/factories';
 import { resetMailer, sendDigests } from '@treem/api/notifications/jobs';
 import { startServer } from '../support/server.js';
 import { Client, errorCode, globalId } from '../support/graphql.js';
@@ -156,5 +158,75 @@ describe('children hear what happened to their proposals', () => {
     const asMember = await signIn(member!.username, 'en');
     const { data } = await asMember.request(`{ notifications(first: 1) { edges { node { message proposal { id } } } } }`);
     expect(data!.notifications.edges[0].node).toEqual({ message: 'Voting is open on "Đề xuất IN_REVIEW".', proposal: { id: globalId('Proposal', approved.id) } });
+  });
+});
+
+/** A mail's text as written: the body after its headers, decoded from its transfer encoding. */
+function mailText(raw: string) {
+  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n');
+  const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(head)?.[1]?.toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body, 'base64').toString('utf8');
+  if (encoding !== 'quoted-printable') return body;
+  const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+describe('agency notices (referrals to answer)', () => {
+  it('counts them with the notifications, shows them in the reader’s language, marks them read and mails them in the digest', async () => {
+    const key = randomUUID().slice(0, 8);
+    const agency = await server.prisma.agency.create({ data: { code: `N-${key}`, nameVi: `Cơ quan ${key}`, nameEn: `Agency ${key}`, kind: 'DEPARTMENT' } });
+    const officer = await ensureUser(server.prisma, { username: `n.${key}.officer`, displayName: 'Cán bộ', kind: 'ADULT', password: PASSWORD });
+    const other = await ensureUser(server.prisma, { username: `n.${key}.other`, displayName: 'Cán bộ khác', kind: 'ADULT', password: PASSWORD });
+    for (const user of [officer, other]) await grantRole(server.prisma, { userId: user.id, role: 'AGENCY_OFFICER', agencyId: agency.id });
+    const referred = await proposalIn(server.prisma, { councilId: world.council.id, authorId: world.children[0]!.id, state: 'REFERRED' });
+    await server.prisma.notice.createMany({
+      data: [
+        { userId: officer.id, kind: 'REFERRAL_RECEIVED', proposalId: referred.id, createdAt: new Date(Date.now() - 60_000) },
+        { userId: officer.id, kind: 'REFERRAL_OVERDUE', proposalId: referred.id },
+        { userId: other.id, kind: 'REFERRAL_RECEIVED', proposalId: referred.id },
+      ],
+    });
+    const othersNotice = await server.prisma.notice.findFirstOrThrow({ where: { userId: other.id } });
+
+    const asOfficer = await signIn(officer.username, 'en');
+    const VIEWER = `{ viewer { unreadNotifications notices { id kind message readAt proposal { id } } } }`;
+    const before = (await asOfficer.request(VIEWER)).data!.viewer;
+    expect(before.unreadNotifications).toBe(2);
+    expect(before.notices.map((n: { kind: string }) => n.kind)).toEqual(['REFERRAL_OVERDUE', 'REFERRAL_RECEIVED']);
+    expect(before.notices[1]).toMatchObject({
+      message: 'Your agency received the children’s proposal "Đề xuất REFERRED". Please answer it by its due date.',
+      readAt: null,
+      proposal: { id: globalId('Proposal', referred.id) },
+    });
+    const inVietnamese = (await (await signIn(officer.username, 'vi')).request(VIEWER)).data!.viewer.notices[0].message;
+    expect(inVietnamese).toBe('Đề xuất "Đề xuất REFERRED" đã quá hạn mà cơ quan chưa trả lời.');
+
+    const MARK = `mutation ($input: MarkNotificationsReadInput) { markNotificationsRead(input: $input) { marked unread } }`;
+    // Another officer's notice, or an id that is no id, changes nothing.
+    expect((await asOfficer.request(MARK, { input: { noticeIds: [othersNotice.id] } })).data!.markNotificationsRead).toEqual({ marked: 0, unread: 2 });
+    expect(errorCode(await asOfficer.request(MARK, { input: { noticeIds: ['not an id'] } }))).toBe('BAD_USER_INPUT');
+    expect(await server.prisma.notice.count({ where: { userId: { in: [officer.id, other.id] }, readAt: { not: null } } })).toBe(0);
+
+    expect((await asOfficer.request(MARK, { input: { noticeIds: [before.notices[0].id] } })).data!.markNotificationsRead).toEqual({ marked: 1, unread: 1 });
+    // Naming notifications only leaves the notices alone; naming nothing marks everything.
+    await server.prisma.notification.create({ data: { userId: officer.id, kind: 'ANSWER_ARRIVED', proposalId: referred.id } });
+    expect((await asOfficer.request(MARK, { input: { ids: [] } })).data!.markNotificationsRead).toEqual({ marked: 0, unread: 2 });
+    expect((await asOfficer.request(MARK)).data!.markNotificationsRead).toEqual({ marked: 2, unread: 0 });
+    expect((await asOfficer.request(VIEWER)).data!.viewer.unreadNotifications).toBe(0);
+    expect(await server.prisma.notice.count({ where: { userId: other.id, readAt: null } })).toBe(1);
+
+    // A new one goes out in the officer's daily digest, in its language.
+    await server.prisma.user.update({ where: { id: officer.id }, data: { locale: 'en' } });
+    const address = `officer-${key}@example.org`;
+    expect((await asOfficer.request(SETTINGS, { input: { email: address, emailDigest: true } })).errors).toBeUndefined();
+    await server.prisma.notice.create({ data: { userId: officer.id, kind: 'REFERRAL_REMINDER', proposalId: referred.id } });
+    await runDigests();
+    const mail = mails.filter((m) => m.to.includes(address));
+    expect(mail).toHaveLength(1);
+    const text = mailText(mail[0]!.body);
+    expect(text).toContain('• Reminder: "Đề xuất REFERRED" is still waiting for the agency’s answer.');
+    // What was read is not news.
+    expect(text).not.toContain('overdue');
   });
 });

@@ -26,7 +26,7 @@ export interface Viewer {
   moderatedCouncilIds: string[];
   /** Signed in with a one-time password: must choose its own before anything else. */
   mustChangePassword: boolean;
-  /** Notifications not yet read, when the session was looked up. */
+  /** Notifications and agency notices not yet read, when the session was looked up. */
   unreadNotifications: number;
 }
 
@@ -132,12 +132,8 @@ export async function logout({ prisma, token }: { prisma: Db; token: string | un
   if (token) await prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });
 }
 
-/**
- * The signed-in person behind a session cookie, in one statement. Read on the primary: a
- * session just opened, or revoked, counts at once, whatever a read replica's lag.
- */
-// The session, its person, grants, current memberships, moderated councils and unread count in
-// one prepared statement (on the primary: a sign-in or sign-out counts at once, whatever a replica's lag).
+// The session, its person, grants, current memberships, moderated councils and unread count (its
+// notifications and its agency's notices) in one prepared statement.
 const VIEWER_FROM_SESSION = {
   name: 'treem_viewer_from_session',
   text: `
@@ -147,11 +143,16 @@ const VIEWER_FROM_SESSION = {
       ARRAY(SELECT t."councilId" FROM "Membership" m JOIN "Term" t ON t."id" = m."termId"
             WHERE m."userId" = u."id" AND m."leftAt" IS NULL AND t."startsOn" <= $2::date AND t."endsOn" >= $2::date) AS "memberCouncilIds",
       ARRAY(SELECT f."councilId" FROM "Facilitator" f WHERE f."userId" = u."id") AS "moderatedCouncilIds",
-      (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u."id" AND n."readAt" IS NULL) AS "unreadNotifications"
+      (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u."id" AND n."readAt" IS NULL)
+        + (SELECT count(*)::int FROM "Notice" n WHERE n."userId" = u."id" AND n."readAt" IS NULL) AS "unreadNotifications"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId" LEFT JOIN "Credential" c ON c."userId" = u."id"
     WHERE s."tokenHash" = $1 AND s."expiresAt" > $3`,
 };
 
+/**
+ * The signed-in person behind a session cookie, in one statement. Read on the primary: a
+ * session just opened, or revoked, counts at once, whatever a read replica's lag.
+ */
 export async function viewerFromSession({ prisma, token }: { prisma: Db; token: string }): Promise<Viewer | null> {
   const now = new Date();
   const [viewer] = await primaryQuery<Viewer>(prisma, { ...VIEWER_FROM_SESSION, values: [hashToken(token), formatDate(today(now)), now] });

@@ -24,13 +24,11 @@ export const sendDigests = defineTask('notifications:sendDigests', z.object({}),
   for (const { email, user } of recipients) {
     const last = await prisma.digestDelivery.findFirst({ where: { userId: user.id }, orderBy: { day: 'desc' }, select: { sentAt: true } });
     const since = last?.sentAt ?? new Date(now.getTime() - 24 * 3600 * 1000);
-    const [notices, [queue]] = await Promise.all([
-      prisma.notification.findMany({
-        where: { userId: user.id, readAt: null, createdAt: { gt: since, lte: now } },
-        orderBy: { createdAt: 'asc' },
-        take: 50,
-        select: { kind: true, proposal: { select: { title: true } } },
-      }),
+    // What is new and unread: the agency's notices (referrals to answer) first, then the rest.
+    const news = { where: { userId: user.id, readAt: null, createdAt: { gt: since, lte: now } }, orderBy: { createdAt: 'asc' }, take: 50, select: { kind: true, proposal: { select: { title: true } } } } as const;
+    const [notices, notifications, [queue]] = await Promise.all([
+      prisma.notice.findMany(news),
+      prisma.notification.findMany(news),
       // Counted in PostgreSQL: pending comments, proposals in review and open reports in the
       // councils this person moderates.
       prisma.$queryRaw<{ n: number }[]>`
@@ -45,23 +43,24 @@ export const sendDigests = defineTask('notifications:sendDigests', z.object({}),
                   JOIN "Facilitator" f ON f."councilId" = p."councilId" AND f."userId" = ${user.id}
                   WHERE r."resolvedAt" IS NULL))::int AS n`,
     ]);
+    const items = [...notices, ...notifications];
     const pending = queue?.n ?? 0;
-    if (notices.length === 0 && pending === 0) continue;
+    if (items.length === 0 && pending === 0) continue;
     const t = translator((user.locale === 'en' ? 'en' : 'vi') as Locale);
     const lines = [
       t('digest.intro', { name: user.displayName }),
       '',
-      ...notices.map((n) => `• ${t(`notifications.${n.kind}`, { title: n.proposal?.title ?? '' })}`),
+      ...items.map((n) => `• ${t(`notifications.${n.kind}`, { title: n.proposal?.title ?? '' })}`),
       ...(pending > 0 ? ['', t('digest.queue', { count: pending })] : []),
       '',
       t('digest.footer'),
     ];
     await prisma.$transaction(async (tx) => {
       const claimed = await tx.$executeRaw`
-        INSERT INTO "DigestDelivery" ("userId", "day", "sentAt", "items") VALUES (${user.id}, ${day}::date, ${now}, ${notices.length + pending})
+        INSERT INTO "DigestDelivery" ("userId", "day", "sentAt", "items") VALUES (${user.id}, ${day}::date, ${now}, ${items.length + pending})
         ON CONFLICT DO NOTHING`;
       if (claimed === 0) return;
-      await transport.sendMail({ from: mailFrom(), to: email!, subject: t('digest.subject', { count: notices.length + pending }), text: lines.join('\n') });
+      await transport.sendMail({ from: mailFrom(), to: email!, subject: t('digest.subject', { count: items.length + pending }), text: lines.join('\n') });
     }, { timeout: 60_000 });
   }
 });

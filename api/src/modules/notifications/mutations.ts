@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
+import { ROW_ID } from '../../ids.js';
 import { markRead, unreadCount, updateNotificationSettings } from './service.js';
 import { NotificationRef, NotificationSettingsRef } from './types.js';
 
 const MarkNotificationsReadInput = builder.inputType('MarkNotificationsReadInput', {
   fields: (t) => ({
-    ids: t.globalIDList({ for: [NotificationRef], description: 'Omit to mark every notice read.', validate: z.array(z.any()).max(100) }),
+    ids: t.globalIDList({ for: [NotificationRef], description: 'Notifications to mark read. Omit this and noticeIds to mark everything read.', validate: z.array(z.any()).max(100) }),
+    noticeIds: t.idList({ description: 'Agency notices (`viewer.notices`) to mark read.', validate: z.array(z.string().regex(ROW_ID)).max(100) }),
   }),
 });
 
@@ -19,7 +21,7 @@ builder.mutationField('markNotificationsRead', (t) =>
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: MarkNotificationsReadInput }) },
     resolve: async (_root, { input }, ctx) => {
-      const marked = await markRead({ prisma: ctx.prisma, viewer: ctx.viewer, ids: input?.ids?.map((id) => id.id) ?? null });
+      const marked = await markRead({ prisma: ctx.prisma, viewer: ctx.viewer, ids: input?.ids?.map((id) => id.id) ?? null, noticeIds: input?.noticeIds ?? null });
       return { marked, unread: await unreadCount({ prisma: ctx.prisma, viewer: ctx.viewer! }) };
     },
   }),

@@ -25,5 +25,5 @@ builder.queryFields((t) => ({
 
 builder.objectFields(ViewerRef, (t) => ({
   // Counted by the session lookup itself (viewerFromSession): a page's header costs no statement.
-  unreadNotifications: t.exposeInt('unreadNotifications', { description: 'How many notices the viewer has not read.' }),
+  unreadNotifications: t.exposeInt('unreadNotifications', { description: 'How many notifications and agency notices (`notices`) the viewer has not read.' }),
 }));

@@ -49,18 +49,29 @@ export async function findNotificationPage({ prisma, viewer, unreadOnly, args, q
   return { ...toConnection(rows, page), totalCount: () => prisma.notification.count({ where }) };
 }
 
-export function unreadCount({ prisma, viewer }: { prisma: Db; viewer: Viewer }) {
-  return prisma.notification.count({ where: { userId: viewer.id, readAt: null } });
+/** What the header counts: the viewer's unread notifications and agency notices (viewer.notices). */
+export async function unreadCount({ prisma, viewer }: { prisma: Db; viewer: Viewer }) {
+  const unread = { userId: viewer.id, readAt: null };
+  const [notifications, notices] = await Promise.all([prisma.notification.count({ where: unread }), prisma.notice.count({ where: unread })]);
+  return notifications + notices;
 }
 
-/** Marks the viewer's notices read: the ones named, or all of them. Others' ids change nothing. */
-export async function markRead({ prisma, viewer, ids }: { prisma: Db; viewer: Viewer | null; ids: string[] | null }) {
+/**
+ * Marks the viewer's notices read: the notifications and agency notices named, or, with
+ * neither named, all of both. Others' ids change nothing.
+ */
+export async function markRead({ prisma, viewer, ids, noticeIds }: { prisma: Db; viewer: Viewer | null; ids: string[] | null; noticeIds: string[] | null }) {
   if (!viewer) throw new AppError('UNAUTHENTICATED');
-  const { count } = await prisma.notification.updateMany({
-    where: { userId: viewer.id, readAt: null, ...(ids ? { id: { in: ids } } : {}) },
-    data: { readAt: new Date() },
-  });
-  return count;
+  const all = !ids && !noticeIds;
+  // null: nothing of that kind to mark (no statement for it).
+  const which = (named: string[] | null) => (all ? {} : named?.length ? { id: { in: named } } : null);
+  const unread = { userId: viewer.id, readAt: null };
+  const data = { readAt: new Date() };
+  const [notifications, notices] = await Promise.all([
+    which(ids) && prisma.notification.updateMany({ where: { ...unread, ...which(ids) }, data }),
+    which(noticeIds) && prisma.notice.updateMany({ where: { ...unread, ...which(noticeIds) }, data }),
+  ]);
+  return (notifications?.count ?? 0) + (notices?.count ?? 0);
 }
 
 export const emailSchema = z.email().max(254);

@@ -240,6 +240,11 @@ builder.prismaObject('Notice', {
     kind: t.expose('kind', { type: NoticeKindEnum }),
     createdAt: t.field({ type: 'DateTime', resolve: (p) => p.createdAt }),
     readAt: t.expose('readAt', { type: 'DateTime', nullable: true }),
+    message: t.string({
+      description: "The notice in the reader's language.",
+      select: { proposal: { select: { title: true } } },
+      resolve: (n, _args, ctx) => ctx.t(`notifications.${n.kind}`, { title: n.proposal?.title ?? '' }),
+    }),
     // Notices name referred proposals only, which are published.
     proposal: t.relation('proposal', { nullable: true }),
     referral: t.relation('referral', { nullable: true }),
@@ -249,7 +254,7 @@ builder.prismaObject('Notice', {
 builder.objectFields(ViewerRef, (t) => ({
   notices: t.prismaField({
     type: ['Notice'],
-    description: "The viewer's latest in-app notices (at most 50), newest first.",
+    description: "The viewer's latest agency notices (at most 50), newest first; counted in unreadNotifications, marked read by markNotificationsRead.",
     resolve: (query, viewer, _args, ctx) => ctx.prisma.notice.findMany({ ...query, where: { userId: viewer.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 50 }),
   }),
 }));

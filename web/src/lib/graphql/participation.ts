@@ -150,6 +150,18 @@ export const NotificationsQuery = graphql(`
 			emailDigest
 			mayReceiveEmail
 		}
+		viewer {
+			notices {
+				id
+				kind
+				message
+				readAt
+				createdAt
+				proposal {
+					id
+				}
+			}
+		}
 	}
 `);
 

@@ -11,15 +11,22 @@ export const load: PageServerLoad = async (event) => {
 	const after = event.url.searchParams.get('after');
 	const result = await serverClient(event).query(NotificationsQuery, { after, unreadOnly }).toPromise();
 	if (result.error) failLoad(result.error, event.locals.t);
-	return { notifications: result.data!.notifications, settings: result.data!.notificationSettings, unreadOnly };
+	// An agency's notices (referrals to answer) are few and shown above the rest, all at once.
+	const notices = (result.data!.viewer?.notices ?? []).filter((notice) => !unreadOnly || !notice.readAt);
+	return { notifications: result.data!.notifications, notices, settings: result.data!.notificationSettings, unreadOnly };
 };
 
 export const actions: Actions = {
 	read: async (event) => {
 		const form = await event.request.formData();
 		const id = text(form, 'id');
-		const outcome = await mutate(event, MarkNotificationsReadMutation, { input: id ? { ids: [id] } : {} });
-		return outcome.failure ?? { marked: true };
+		const noticeId = text(form, 'noticeId');
+		const input = id ? { ids: [id] } : noticeId ? { noticeIds: [noticeId] } : {};
+		const outcome = await mutate(event, MarkNotificationsReadMutation, { input });
+		if (outcome.failure) return outcome.failure;
+		// The header was filled before this action ran: show the count it leaves.
+		if (event.locals.viewer) event.locals.viewer = { ...event.locals.viewer, unreadNotifications: outcome.data.markNotificationsRead.unread };
+		return { marked: true };
 	},
 	settings: async (event) => {
 		const form = await event.request.formData();
