@@ -4,6 +4,7 @@
 // is screenshotted into tests/.artifacts/screenshots and checked with axe.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ensureUser, grantRole } from '@treem/db/factories';
 import { startServer } from '../support/server.js';
 import { Client, globalId } from '../support/graphql.js';
 import { councilWithMembers, PASSWORD, proposalIn } from '../support/fixtures.js';
@@ -99,6 +100,31 @@ describe.skipIf(!executablePath)('council discussion, notices, sessions and stat
     expect(csp).toEqual([]);
     for (const { context } of [author, other, moderator]) await context.close();
     await anonymous.close();
+  });
+
+  it('shows an agency officer the referrals it was told about, counted in the header until read', async () => {
+    const agency = await server.prisma.agency.create({ data: { code: `E-${world.key}`, nameVi: `Cơ quan ${world.key}`, nameEn: `Agency ${world.key}`, kind: 'DEPARTMENT' } });
+    const officer = await ensureUser(server.prisma, { username: `e.${world.key}.officer`, displayName: 'Cán bộ', kind: 'ADULT', password: PASSWORD });
+    await grantRole(server.prisma, { userId: officer.id, role: 'AGENCY_OFFICER', agencyId: agency.id });
+    const referred = await proposalIn(server.prisma, { councilId: world.council.id, authorId: world.children[0]!.id, state: 'REFERRED' });
+    await server.prisma.notice.create({ data: { userId: officer.id, kind: 'REFERRAL_RECEIVED', proposalId: referred.id } });
+
+    const { context, page } = await signedIn(officer.username, false);
+    const csp = watchCsp(page);
+    await page.getByRole('link', { name: 'Thông báo (1 mới)' }).click();
+    await page.getByRole('heading', { name: 'Thông báo của bạn', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Về các đề xuất gửi cơ quan' }).waitFor();
+    await page.getByText('Cơ quan của bạn nhận được đề xuất "Đề xuất REFERRED" của hội đồng trẻ em. Hãy trả lời trước hạn.').waitFor();
+    await look(page, '6-officer-notices');
+    await page.getByRole('link', { name: 'Xem đề xuất' }).first().click();
+    await page.getByRole('heading', { name: 'Đề xuất REFERRED', level: 1 }).waitFor();
+    await page.goBack();
+    await page.getByRole('button', { name: 'Đã đọc', exact: true }).click();
+    await page.getByText('Đã đánh dấu đã đọc.').waitFor();
+    await page.getByRole('link', { name: 'Thông báo', exact: true }).waitFor();
+    expect(await server.prisma.notice.count({ where: { userId: officer.id, readAt: null } })).toBe(0);
+    expect(csp).toEqual([]);
+    await context.close();
   });
 
   it('plans a meeting that members see', async () => {
