@@ -67,11 +67,16 @@ export async function markRead({ prisma, viewer, ids, noticeIds }: { prisma: Db;
   const which = (named: string[] | null) => (all ? {} : named?.length ? { id: { in: named } } : null);
   const unread = { userId: viewer.id, readAt: null };
   const data = { readAt: new Date() };
-  const [notifications, notices] = await Promise.all([
-    which(ids) && prisma.notification.updateMany({ where: { ...unread, ...which(ids) }, data }),
-    which(noticeIds) && prisma.notice.updateMany({ where: { ...unread, ...which(noticeIds) }, data }),
-  ]);
-  return (notifications?.count ?? 0) + (notices?.count ?? 0);
+  const onNotifications = which(ids);
+  const onNotices = which(noticeIds);
+  const updates = [
+    ...(onNotifications ? [prisma.notification.updateMany({ where: { ...unread, ...onNotifications }, data })] : []),
+    ...(onNotices ? [prisma.notice.updateMany({ where: { ...unread, ...onNotices }, data })] : []),
+  ];
+  if (updates.length === 0) return 0;
+  // One transaction: "mark everything" never leaves one kind marked and the other not.
+  const marked = await prisma.$transaction(updates);
+  return marked.reduce((sum, { count }) => sum + count, 0);
 }
 
 export const emailSchema = z.email().max(254);
