@@ -81,7 +81,8 @@ describe('a primary and a streaming read replica (PostgreSQL 15)', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   beforeAll(async () => {
     if (missing.length > 0) return;
-    pair = await startReplicaPair({ port: Number(process.env.TREEM_TEST_REPLICA_PORT ?? 54361), database: 'treem_replica' });
+    const port = process.env.TREEM_TEST_REPLICA_PORT;
+    pair = await startReplicaPair({ port: port ? Number(port) : undefined, database: 'treem_replica' });
     await migrateDatabase(pair.primaryUrl);
     primary = createPrisma({ url: pair.primaryUrl });
     server = await startServer({ databaseUrl: pair.primaryUrl, replicaUrls: [pair.replicaUrl] });

@@ -4,7 +4,8 @@
 // `postgres` user (runuser) in a folder that user owns.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, chown, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, chown, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -27,7 +28,22 @@ export interface ReplicaPair {
   stop(): Promise<void>;
 }
 
-export async function startReplicaPair({ port, database }: { port: number; database: string }): Promise<ReplicaPair> {
+/** A port nobody listens on now (the kernel's choice), for a server started right after. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * Starts the pair. Without `port`, each server gets a free port chosen when it starts: a fixed
+ * one in the kernel's ephemeral range (32768–60999) can be held by any outgoing connection of the
+ * same test run (a pool's to 5432), and PostgreSQL then cannot listen on it. With `port`, the
+ * primary uses it and the replica the next.
+ */
+export async function startReplicaPair({ port, database }: { port?: number; database: string }): Promise<ReplicaPair> {
   const dir = await mkdtemp(path.join(tmpdir(), 'treem-replica-'));
   const asRoot = process.getuid?.() === 0;
   let owner = { uid: 0, gid: 0 };
@@ -42,19 +58,36 @@ export async function startReplicaPair({ port, database }: { port: number; datab
     asRoot ? run('runuser', ['-u', 'postgres', '--', path.join(PG15_BIN, name), ...args], { cwd: dir }) : run(path.join(PG15_BIN, name), args, { cwd: dir });
   const primaryDir = path.join(dir, 'primary');
   const replicaDir = path.join(dir, 'replica');
-  const settings = (p: number) => ['-o', `-p ${p} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -c wal_level=replica -c max_wal_senders=4 -c hot_standby=on -c fsync=off`];
-
-  await tool('initdb', ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']);
-  await tool('pg_ctl', ['-D', primaryDir, '-l', path.join(dir, 'primary.log'), ...settings(port), '-w', 'start']);
+  // A port taken between choosing it and PostgreSQL's bind fails the start: choose again. A
+  // failure that stays says why, from the server's own log (the folder goes with the pair).
+  const start = async (dataDir: string, name: string, fixed: number | undefined) => {
+    const log = path.join(dir, `${name}.log`);
+    for (let attempt = 1; ; attempt += 1) {
+      const chosen = fixed ?? (await freePort());
+      const settings = `-p ${chosen} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -c wal_level=replica -c max_wal_senders=4 -c hot_standby=on -c fsync=off`;
+      try {
+        await tool('pg_ctl', ['-D', dataDir, '-l', log, '-o', settings, '-w', 'start']);
+        return chosen;
+      } catch (error) {
+        if (fixed === undefined && attempt < 3) continue;
+        const tail = (await readFile(log, 'utf8').catch(() => '')).trim().split('\n').slice(-10).join('\n');
+        throw new Error(`${(error as Error).message}\n${name}.log:\n${tail}`);
+      }
+    }
+  };
   const stopAll = async () => {
     for (const d of [replicaDir, primaryDir]) if (existsSync(path.join(d, 'postmaster.pid'))) await tool('pg_ctl', ['-D', d, '-m', 'fast', '-w', 'stop']).catch(() => {});
     await rm(dir, { recursive: true, force: true });
   };
+  let primaryPort: number;
+  let replicaPort: number;
   try {
+    await tool('initdb', ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']);
+    primaryPort = await start(primaryDir, 'primary', port);
     // -R writes standby.signal and the connection to the primary: the copy starts as a replica.
-    await tool('pg_basebackup', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream']);
-    await tool('pg_ctl', ['-D', replicaDir, '-l', path.join(dir, 'replica.log'), ...settings(port + 1), '-w', 'start']);
-    const admin = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres` });
+    await tool('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream']);
+    replicaPort = await start(replicaDir, 'replica', port === undefined ? undefined : port + 1);
+    const admin = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${primaryPort}/postgres` });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${database}`);
     await admin.end();
@@ -63,8 +96,8 @@ export async function startReplicaPair({ port, database }: { port: number; datab
     throw error;
   }
 
-  const primaryUrl = `postgresql://postgres@127.0.0.1:${port}/${database}`;
-  const replicaUrl = `postgresql://postgres@127.0.0.1:${port + 1}/${database}`;
+  const primaryUrl = `postgresql://postgres@127.0.0.1:${primaryPort}/${database}`;
+  const replicaUrl = `postgresql://postgres@127.0.0.1:${replicaPort}/${database}`;
   const scalar = async (url: string, sql: string) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
