@@ -1,5 +1,4 @@
-// `pnpm bench [--quick] [--json file] [--councils N --proposals N --members N --votes N]
-//             [--rounds N --duration S --connections N]`
+// `pnpm bench` (its options: USAGE below)
 //
 // TreEm Hub (the real server, production mode) side by side with PostGraphile 5 and the raw
 // limit (one hand-written SQL statement per operation) on the same data. First every contender
@@ -18,30 +17,56 @@ import { load, send, statementsPerRequest, type Figures } from './load.js';
 import { operations, voteAnswer, voteRequest, type Operation } from './operations.js';
 import { repoRoot, startServer, type ContenderName, type Server } from './servers.js';
 
-const { values: args } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    json: { type: 'string' },
-    councils: { type: 'string' },
-    proposals: { type: 'string' },
-    members: { type: 'string' },
-    votes: { type: 'string' },
-    rounds: { type: 'string' },
-    duration: { type: 'string' },
-    connections: { type: 'string' },
-  },
-});
-const number = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
+const USAGE = `usage: pnpm bench [--quick] [--json file] [--councils N --proposals N --members N --votes N]
+                  [--rounds N --duration S --connections N]`;
+/** A wrong option is the caller's mistake: say which and how it is used, no stack trace. */
+function refuse(message: string): never {
+  console.error(`pnpm bench: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+const args = (() => {
+  try {
+    return parseArgs({
+      options: {
+        quick: { type: 'boolean', default: false },
+        json: { type: 'string' },
+        councils: { type: 'string' },
+        proposals: { type: 'string' },
+        members: { type: 'string' },
+        votes: { type: 'string' },
+        rounds: { type: 'string' },
+        duration: { type: 'string' },
+        connections: { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    return refuse((error as Error).message);
+  }
+})();
+// The generated ids number councils and members with three digits and proposals with five; a
+// vote's answer is checked with the first four members of the first council.
+const LIMITS = {
+  councils: [1, 999], proposals: [1, 99_999], members: [4, 999], votes: [0, 999],
+  rounds: [1, 100], duration: [1, 3_600], connections: [1, 1_000],
+} as const;
+const number = (name: keyof typeof LIMITS, fallback: number) => {
+  const value = args[name];
+  if (value === undefined) return fallback;
+  const [min, max] = LIMITS[name];
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) refuse(`--${name} takes a whole number from ${min} to ${max}, not "${value}"`);
+  return Number(value);
+};
 const quick = args.quick!;
 const scale: Scale = {
-  councils: number(args.councils, quick ? 3 : 29),
-  proposals: number(args.proposals, quick ? 40 : 300),
-  members: number(args.members, 40),
-  votes: number(args.votes, 18),
+  councils: number('councils', quick ? 3 : 29),
+  proposals: number('proposals', quick ? 40 : 300),
+  members: number('members', 40),
+  votes: number('votes', 18),
 };
-const rounds = number(args.rounds, quick ? 1 : 3);
-const duration = number(args.duration, quick ? 2 : 5);
-const connections = number(args.connections, 10);
+if (scale.votes > scale.members) refuse(`--votes (${scale.votes}) cannot exceed --members (${scale.members}): each member votes once`);
+const rounds = number('rounds', quick ? 1 : 3);
+const duration = number('duration', quick ? 2 : 5);
+const connections = number('connections', 10);
 const basePort = Number(process.env.TREEM_BENCH_PORT ?? 3700);
 const CONTENDERS: ContenderName[] = ['treem', 'postgraphile', 'raw'];
 const VOTERS: ContenderName[] = ['treem', 'raw'];
