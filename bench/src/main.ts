@@ -15,7 +15,7 @@ import { prepareDatabase } from './database.js';
 import { generate, memberToken, storedBallots, type Scale } from './data.js';
 import { load, send, statementsPerRequest, type Figures } from './load.js';
 import { operations, voteAnswer, voteRequest, type Operation } from './operations.js';
-import { repoRoot, startServer, type ContenderName, type Server } from './servers.js';
+import { portInUse, repoRoot, startServer, type ContenderName, type Server } from './servers.js';
 
 const USAGE = `usage: pnpm bench [--quick] [--json file] [--councils N --proposals N --members N --votes N]
                   [--rounds N --duration S --connections N]`;
@@ -68,7 +68,13 @@ const rounds = number('rounds', quick ? 1 : 3);
 const duration = number('duration', quick ? 2 : 5);
 const connections = number('connections', 10);
 const basePort = Number(process.env.TREEM_BENCH_PORT ?? 3700);
+if (!Number.isInteger(basePort) || basePort < 1024 || basePort > 65_500) refuse(`TREEM_BENCH_PORT takes a port from 1024 to 65500, not "${process.env.TREEM_BENCH_PORT}"`);
 const CONTENDERS: ContenderName[] = ['treem', 'postgraphile', 'raw'];
+// The contenders listen from basePort, their counting relays from basePort + 10: checked before
+// anything starts, since a server left over from another run would answer in a contender's place.
+for (const port of CONTENDERS.flatMap((_, i) => [basePort + i, basePort + 10 + i])) {
+  if (await portInUse(port)) refuse(`port ${port} is in use (TREEM_BENCH_PORT=${basePort}): stop what listens there or choose other ports`);
+}
 const VOTERS: ContenderName[] = ['treem', 'raw'];
 const TITLES: Record<ContenderName, string> = { treem: 'TreEm', postgraphile: 'PostGraphile', raw: 'raw SQL' };
 const CHOICES = ['SUPPORT', 'OPPOSE', 'ABSTAIN'] as const;

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +35,14 @@ const launches: Record<ContenderName, Launch> = {
   postgraphile: { cwd: benchDir, entry: 'src/servers/postgraphile.ts', ready: { path: '/graphql', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' } }, env: { NODE_ENV: 'production' } },
   raw: { cwd: benchDir, entry: 'src/servers/raw.ts', ready: { path: '/programme' }, env: { NODE_ENV: 'production' } },
 };
+
+/** Whether something answers on a port of this machine (it would be timed in a contender's place). */
+export function portInUse(port: number) {
+  return new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true))).once('error', () => resolve(false));
+  });
+}
 
 export async function startServer({ name, port, databaseUrl, logDir }: { name: ContenderName; port: number; databaseUrl: string; logDir: string }): Promise<Server> {
   const launch = launches[name];
