@@ -159,4 +159,37 @@ describe('reports', () => {
     const audit = await server.prisma.auditLog.findFirst({ where: { subjectType: 'Proposal', subjectId: proposal.id, action: 'content.hide' } });
     expect(audit?.data).toEqual({ reports: 1 });
   });
+
+  it("are listed for the moderator with what they name read once for the whole list, not once per report", async () => {
+    const council = await councilWithMembers(server.prisma, { members: 3 });
+    const [author, a] = council.children;
+    const asAuthor = await signIn(author!.username);
+    const asA = await signIn(a!.username);
+    const asModerator = await signIn(council.moderator.username);
+    const reported: { proposals: string[]; comments: string[] } = { proposals: [], comments: [] };
+    for (let i = 0; i < 4; i += 1) {
+      const proposal = await proposalIn(server.prisma, { councilId: council.council.id, authorId: author!.id, state: 'OPEN' });
+      const pid = globalId('Proposal', proposal.id);
+      const comment = (await asAuthor.request(ADD, { input: { proposalId: pid, body: `Bình luận bị báo cáo ${i}` } })).data!.addComment;
+      await asModerator.request(APPROVE, { input: { id: comment.id, version: 0 } });
+      await asA.request(REPORT, { input: { targetId: pid, reason: 'Có tên thật' } });
+      await asA.request(REPORT, { input: { targetId: comment.id, reason: 'Không lịch sự' } });
+      reported.proposals.push(pid);
+      reported.comments.push(comment.id);
+    }
+    const LIST = `{ reportedContent { reports proposal { id title authorName } comment { id body authorName } } }`;
+    server.queries.length = 0;
+    const { data, errors } = await asModerator.request(LIST);
+    expect(errors).toBeUndefined();
+    // The session, the reports counted, the proposals and the comments they name.
+    expect(server.queries).toHaveLength(4);
+    const items = data!.reportedContent as { reports: number; proposal: { id: string } | null; comment: { id: string } | null }[];
+    expect(items).toHaveLength(8);
+    expect(items.flatMap((item) => item.proposal ?? [])).toEqual(reported.proposals.map((id) => ({ id, title: 'Đề xuất OPEN', authorName: expect.any(String) })));
+    expect(items.flatMap((item) => item.comment ?? [])).toEqual(reported.comments.map((id, i) => ({ id, body: `Bình luận bị báo cáo ${i}`, authorName: expect.any(String) })));
+    expect(items.every((item) => item.reports === 1 && (item.proposal === null) !== (item.comment === null))).toBe(true);
+
+    // Another council's moderator sees none of them.
+    expect((await (await signIn(other.moderator.username)).request(LIST)).data!.reportedContent).toEqual([]);
+  });
 });

@@ -1,25 +1,17 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { builder } from '../../builder.js';
-import { visibleProposalsWhere } from '../proposals/policy.js';
-import { visibleCommentsWhere } from './policy.js';
-import { commentQueue, reportQueue } from './service.js';
+import { ProposalRef } from '../proposals/types.js';
+import { commentQueue, reportQueue, type ReportedItem } from './service.js';
 import { CommentRef } from './types.js';
 
-const ReportedContent = builder.objectRef<{ proposalId: string | null; commentId: string | null; reports: number; firstReportedAt: Date }>('ReportedContent').implement({
+const ReportedContent = builder.objectRef<ReportedItem>('ReportedContent').implement({
   description: 'Something people reported, waiting for a moderator. Who reported is not shown.',
   fields: (t) => ({
     reports: t.exposeInt('reports'),
     firstReportedAt: t.expose('firstReportedAt', { type: 'DateTime' }),
-    proposal: t.prismaField({
-      type: 'Proposal',
-      nullable: true,
-      resolve: (query, item, _args, ctx) => (item.proposalId ? ctx.prisma.proposal.findFirst({ ...query, where: { AND: [{ id: item.proposalId }, visibleProposalsWhere(ctx.viewer)] } }) : null),
-    }),
-    comment: t.prismaField({
-      type: 'Comment',
-      nullable: true,
-      resolve: (query, item, _args, ctx) => (item.commentId ? ctx.prisma.comment.findFirst({ ...query, where: { AND: [{ id: item.commentId }, visibleCommentsWhere(ctx.viewer)] } }) : null),
-    }),
+    // Read for the whole list by reportQueue, with the selections asked for here.
+    proposal: t.field({ type: ProposalRef, nullable: true, resolve: (item) => item.proposal }),
+    comment: t.field({ type: CommentRef, nullable: true, resolve: (item) => item.comment }),
   }),
 });
 
@@ -37,6 +29,11 @@ builder.queryFields((t) => ({
     type: [ReportedContent],
     description: "Reported proposals and comments in the viewer's councils, oldest report first (at most 100).",
     authScopes: { moderator: true },
-    resolve: (_root, _args, ctx) => reportQueue({ prisma: ctx.prisma, viewer: ctx.viewer }),
+    resolve: (_root, _args, ctx, info) =>
+      reportQueue({
+        prisma: ctx.prisma,
+        viewer: ctx.viewer,
+        query: { proposal: queryFromInfo({ context: ctx, info, path: ['proposal'] }), comment: queryFromInfo({ context: ctx, info, path: ['comment'] }) },
+      }),
   }),
 }));

@@ -1,4 +1,4 @@
-import type { CommentState, Db } from '@treem/db/client';
+import type { Comment, CommentState, Db, Proposal } from '@treem/db/client';
 import { AppError } from '../../errors.js';
 import type { Viewer } from '../accounts/service.js';
 import { recordAudit, type Actor } from '../audit/service.js';
@@ -137,8 +137,20 @@ export async function commentQueue({ prisma, viewer, args, query }: { prisma: Db
   return { ...toConnection(rows, page), totalCount: () => prisma.comment.count({ where }) };
 }
 
-/** Reported content in the viewer's councils with reports still open, oldest report first. */
-export async function reportQueue({ prisma, viewer }: { prisma: Db; viewer: Viewer | null }) {
+export interface ReportedItem {
+  reports: number;
+  firstReportedAt: Date;
+  /** What was reported, as the viewer may see it (null: a comment was reported, or it is gone from view). */
+  proposal: Proposal | null;
+  comment: Comment | null;
+}
+
+/**
+ * Reported content in the viewer's councils with reports still open, oldest report first: the
+ * reports counted by PostgreSQL, then the proposals and the comments they name, each in one
+ * statement with the selection asked for (`query`), never one statement per report.
+ */
+export async function reportQueue({ prisma, viewer, query }: { prisma: Db; viewer: Viewer | null; query: { proposal: Query; comment: Query } }): Promise<ReportedItem[]> {
   if (!viewer) throw new AppError('UNAUTHENTICATED');
   const councils = viewer.moderatedCouncilIds;
   const groups = await prisma.contentReport.groupBy({
@@ -149,5 +161,18 @@ export async function reportQueue({ prisma, viewer }: { prisma: Db; viewer: View
     orderBy: { _min: { createdAt: 'asc' } },
     take: 100,
   });
-  return groups.map((g) => ({ proposalId: g.proposalId, commentId: g.commentId, reports: g._count._all, firstReportedAt: g._min.createdAt! }));
+  const proposalIds = groups.flatMap((g) => g.proposalId ?? []);
+  const commentIds = groups.flatMap((g) => g.commentId ?? []);
+  const [proposals, comments] = await Promise.all([
+    proposalIds.length > 0 ? prisma.proposal.findMany({ ...query.proposal, where: { AND: [{ id: { in: proposalIds } }, visibleProposalsWhere(viewer)] } }) : [],
+    commentIds.length > 0 ? prisma.comment.findMany({ ...query.comment, where: { AND: [{ id: { in: commentIds } }, visibleCommentsWhere(viewer)] } }) : [],
+  ]);
+  const proposalById = new Map(proposals.map((p) => [p.id, p]));
+  const commentById = new Map(comments.map((c) => [c.id, c]));
+  return groups.map((g) => ({
+    reports: g._count._all,
+    firstReportedAt: g._min.createdAt!,
+    proposal: g.proposalId ? proposalById.get(g.proposalId) ?? null : null,
+    comment: g.commentId ? commentById.get(g.commentId) ?? null : null,
+  }));
 }
