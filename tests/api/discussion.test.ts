@@ -110,6 +110,38 @@ describe('comments are pre-moderated', () => {
   });
 });
 
+describe("a comment's proposal", () => {
+  it('is read with the comments, not once per comment, and only while the viewer may see it', async () => {
+    const council = await councilWithMembers(server.prisma, { members: 3 });
+    const [author, commenter] = council.children;
+    const asCommenter = await signIn(commenter!.username);
+    const asModerator = await signIn(council.moderator.username);
+    const proposals = [];
+    for (let i = 0; i < 3; i += 1) {
+      const proposal = await proposalIn(server.prisma, { councilId: council.council.id, authorId: author!.id, state: 'OPEN' });
+      for (let j = 0; j < 2; j += 1) await asCommenter.request(ADD, { input: { proposalId: globalId('Proposal', proposal.id), body: `Ý kiến ${i}.${j}` } });
+      proposals.push(proposal);
+    }
+    const LIST = `{ commentModerationQueue(first: 50) { edges { node { body proposal { id title } } } } }`;
+    server.queries.length = 0;
+    const { data, errors } = await asModerator.request(LIST);
+    expect(errors).toBeUndefined();
+    // The session and the comments with their proposals.
+    expect(server.queries).toHaveLength(2);
+    const nodes = data!.commentModerationQueue.edges.map((e: { node: unknown }) => e.node);
+    expect(nodes).toHaveLength(6);
+    expect(nodes).toEqual(proposals.flatMap((p, i) => [0, 1].map((j) => ({ body: `Ý kiến ${i}.${j}`, proposal: { id: globalId('Proposal', p.id), title: p.title } }))));
+
+    // Hidden after reports: its moderators still see it under the comment, the commenter (who
+    // still sees the comment, their own) no longer does.
+    await server.prisma.proposal.update({ where: { id: proposals[0]!.id }, data: { hiddenAt: new Date() } });
+    const commentId = (await server.prisma.comment.findFirstOrThrow({ where: { proposalId: proposals[0]!.id } })).id;
+    const READ = `query ($id: ID!) { node(id: $id) { ... on Comment { body proposal { id } } } }`;
+    expect((await asCommenter.request(READ, { id: globalId('Comment', commentId) })).data!.node).toEqual({ body: 'Ý kiến 0.0', proposal: null });
+    expect((await asModerator.request(READ, { id: globalId('Comment', commentId) })).data!.node).toEqual({ body: 'Ý kiến 0.0', proposal: { id: globalId('Proposal', proposals[0]!.id) } });
+  });
+});
+
 describe('reports', () => {
   it('hide a comment after a second person reports it, until a moderator decides', async () => {
     const [author, a, b] = world.children;

@@ -3,7 +3,8 @@
 // counts and cursors, castVote), and a hidden id behaves exactly like an id that does not exist.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ProposalState } from '@treem/db/client';
+import { ProposalState } from '@treem/db/client';
+import { mayReadProposal, visibleProposalsWhere } from '@treem/api/proposals/policy';
 import { startServer } from '../support/server.js';
 import { Client, errorCode, globalId } from '../support/graphql.js';
 import { councilWithMembers, PASSWORD, proposalIn } from '../support/fixtures.js';
@@ -165,6 +166,44 @@ describe('ids of every kind', () => {
         const result = await client.request(query, { id });
         expect(result.errors?.[0]?.extensions, `${query} ${id}`).toMatchObject({ code: 'BAD_USER_INPUT' });
       }
+    }
+  });
+});
+
+// A comment's proposal is read with the comment and shown when mayReadProposal says so; every
+// other read filters with visibleProposalsWhere in PostgreSQL. Both say the same of every state,
+// hidden or not, in the viewer's council or another, by the viewer or someone else.
+describe('the rule in memory and the rule in PostgreSQL', () => {
+  it('agree on every proposal for every kind of viewer', async () => {
+    const ids: string[] = [];
+    for (const state of Object.values(ProposalState)) {
+      for (const hidden of [false, true]) {
+        for (const council of [world, other]) {
+          for (const author of [world.children[0]!, other.children[0]!]) {
+            const proposal = await proposalIn(server.prisma, { councilId: council.council.id, authorId: author.id, state });
+            if (hidden) await server.prisma.proposal.update({ where: { id: proposal.id }, data: { hiddenAt: new Date() } });
+            ids.push(proposal.id);
+          }
+        }
+      }
+    }
+    const rows = await server.prisma.proposal.findMany({ where: { id: { in: ids } }, select: { id: true, state: true, hiddenAt: true, authorId: true, councilId: true } });
+    expect(rows).toHaveLength(8 * 2 * 2 * 2);
+    // Only these two are read by either rule.
+    const viewer = (id: string, moderatedCouncilIds: string[]) => ({ id, moderatedCouncilIds }) as unknown as Parameters<typeof mayReadProposal>[0];
+    const kinds = {
+      anonymous: null,
+      author: viewer(world.children[0]!.id, []),
+      member: viewer(world.children[1]!.id, []),
+      moderator: viewer(world.moderator.id, [world.council.id]),
+      otherModerator: viewer(other.moderator.id, [other.council.id]),
+      bothModerator: viewer(randomUUID(), [world.council.id, other.council.id]),
+    };
+    for (const [kind, who] of Object.entries(kinds)) {
+      const inPostgres = await server.prisma.proposal.findMany({ where: { AND: [{ id: { in: ids } }, visibleProposalsWhere(who)] }, select: { id: true } });
+      const inMemory = rows.filter((row) => mayReadProposal(who, row));
+      expect(sorted(inMemory.map((row) => row.id)), kind).toEqual(sorted(inPostgres.map((row) => row.id)));
+      expect(inMemory.length, kind).toBeGreaterThan(0);
     }
   });
 });

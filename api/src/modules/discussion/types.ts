@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { moderates } from '../council/policy.js';
-import { visibleProposalsWhere } from '../proposals/policy.js';
-import '../proposals/types.js';
+import { mayReadProposal } from '../proposals/policy.js';
+import { PROPOSAL_COLUMNS, ProposalRef } from '../proposals/types.js';
 import { visibleCommentsWhere } from './policy.js';
 
 export const CommentStateEnum = builder.enumType('CommentState', { values: ['PENDING', 'APPROVED', 'REJECTED'] as const });
@@ -25,11 +25,14 @@ export const CommentRef = builder.prismaNode('Comment', {
       resolve: (c, _args, ctx) => moderates(ctx.viewer, c.proposal.councilId),
     }),
     isReply: t.boolean({ resolve: (c) => c.parentId !== null }),
-    proposal: t.prismaField({
-      type: 'Proposal',
+    proposal: t.field({
+      type: ProposalRef,
       nullable: true,
       description: 'Its proposal, while the viewer may see it.',
-      resolve: (query, c, _args, ctx) => ctx.prisma.proposal.findFirst({ ...query, where: { AND: [{ id: c.proposalId }, visibleProposalsWhere(ctx.viewer)] } }),
+      // Read with the comment, in its statement (a list of comments is not one statement more
+      // per comment); what decides whether it is shown is read along with it.
+      select: (_args, _ctx, nestedSelection) => ({ proposal: nestedSelection({ select: { ...PROPOSAL_COLUMNS, hiddenAt: true, authorId: true, councilId: true } }) }),
+      resolve: (c, _args, ctx) => (mayReadProposal(ctx.viewer, c.proposal) ? c.proposal : null),
     }),
     replies: t.relation('replies', {
       description: 'Replies the viewer may see, oldest first.',

@@ -34,6 +34,21 @@ export function visibleProposalsWhere(viewer: Viewer | null): ProposalWhereInput
   };
 }
 
+/**
+ * visibleProposalsWhere's rule for a proposal already in memory: a comment's proposal is read
+ * with the comment, in its statement, and shown only when this says so. The two must agree;
+ * tests/api/visibility.test.ts checks them against each other on every state and viewer.
+ */
+export function mayReadProposal(
+  viewer: Viewer | null,
+  proposal: { state: ProposalState; hiddenAt: Date | null; authorId: string; councilId: string },
+): boolean {
+  if (PUBLISHED_STATES.includes(proposal.state) && proposal.hiddenAt === null) return true;
+  if (!viewer) return false;
+  if (proposal.authorId === viewer.id) return true;
+  return viewer.moderatedCouncilIds.includes(proposal.councilId) && (MODERATED_STATES.includes(proposal.state) || PUBLISHED_STATES.includes(proposal.state));
+}
+
 export function isVotingOpen(
   proposal: { state: ProposalState; votingOpensAt: Date | null; votingClosesAt: Date | null },
   now = new Date(),

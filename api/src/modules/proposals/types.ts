@@ -44,6 +44,9 @@ const VoteTally = builder.objectRef<Tally>('VoteTally').implement({
   }),
 });
 
+/** The columns every read of a Proposal takes (see ProposalRef). */
+export const PROPOSAL_COLUMNS = { id: true, createdAt: true, title: true, state: true, submittedAt: true } as const;
+
 export const ProposalRef = builder.prismaNode('Proposal', {
   id: { field: 'id' },
   // Only the columns a query asks for (lists of twenty proposals read far fewer than all
@@ -52,7 +55,7 @@ export const ProposalRef = builder.prismaNode('Proposal', {
   // Pothos' per-row selection bookkeeping, which cost a page of twenty more than reading the
   // columns (`pnpm bench`: +6-8 % on a council's page and the moderation queue). createdAt is
   // also what cursors are made of.
-  select: { id: true, createdAt: true, title: true, state: true, submittedAt: true },
+  select: PROPOSAL_COLUMNS,
   // Loading through `node(id)` applies the same visibility rule as every list; a proposal the
   // viewer may not see is simply not found.
   findUnique: (id, ctx) => ({ id, AND: [visibleProposalsWhere(ctx.viewer)] }),
