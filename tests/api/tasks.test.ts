@@ -353,6 +353,37 @@ describe.each(cases)('$create / $update', (c) => {
   });
 });
 
+describe('record histories', () => {
+  it("are read for a whole page in one statement, each record's own, oldest first", async () => {
+    const parents = await educationParents();
+    const made: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const { createActivity } = ok(await actors.education.request(`mutation ($input: CreateActivityInput!) { createActivity(input: $input) { id } }`, {
+        input: { planId: parents.planId, taskNumber: 2, titleVi: `Hoạt động có lịch sử ${i}`, status: 'PLANNED' },
+      }));
+      for (let v = 1; v <= i; v += 1) ok(await actors.education.request(`mutation ($input: UpdateActivityInput!) { updateActivity(input: $input) { id } }`, { input: { id: createActivity.id, version: v, status: v % 2 ? 'IN_PROGRESS' : 'PLANNED' } }));
+      made.push(createActivity.id);
+    }
+    const PAGE = (first: number) => `{ activities(first: ${first}, agencyCode: "SGDDT") { edges { node { id history { action actorName data } } } } }`;
+    const read = async (first: number) => {
+      server.queries.length = 0;
+      const edges = ok(await actors.admin.request(PAGE(first))).activities.edges as { node: { id: string; history: { action: string; actorName: string; data: { version: number } }[] } }[];
+      return { nodes: edges.map((e) => e.node), statements: server.queries.length };
+    };
+    const few = await read(2);
+    const many = await read(40);
+    expect(many.nodes.length).toBeGreaterThan(3);
+    expect(many.statements).toBe(few.statements);
+    // Newest first: the three just made lead the page, each with its own history, oldest first.
+    expect(many.nodes.slice(0, 3).map((n) => n.id)).toEqual([...made].reverse());
+    for (const [i, id] of made.entries()) {
+      const { history } = many.nodes.find((n) => n.id === id)!;
+      expect(history.map((h) => h.action)).toEqual(['activity.create', ...Array(i).fill('activity.update')]);
+      expect(history.map((h) => h.data.version)).toEqual(Array.from({ length: i + 1 }, (_, v) => v + 1));
+    }
+  });
+});
+
 describe('two officers creating the same plan at once', () => {
   it('make one plan; every other request is CONFLICT, never INTERNAL', async () => {
     const input = { unitCode: '92.114', year: 2029, titleVi: 'Kế hoạch cùng lúc' };

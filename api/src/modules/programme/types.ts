@@ -1,4 +1,7 @@
-import type { ActivityStatus, FundingSource } from '@treem/db/client';
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ActivityStatus, AuditLog, FundingSource } from '@treem/db/client';
 import { builder } from '../../builder.js';
 import { today } from '../../calendar.js';
 import type { Context } from '../../context.js';
@@ -119,6 +122,34 @@ const restricted = (kind: RecordKind) => ({
 const UNIT_KINDS: RecordKind[] = ['Plan', 'Activity', 'LegalReview', 'Campaign', 'Partnership', 'Inspection', 'ServicePoint'];
 
 /**
+ * The histories of a list of records in one statement, not one per record: the records asked for
+ * in one tick under one field of the response (list indices aside) share a loader.
+ */
+type HistoryRequest = { id: string; query: object };
+const historyLoaders = createContextCache(() => new Map<string, DataLoader<HistoryRequest, AuditLog[]>>());
+function historyLoader({ ctx, kind, info }: { ctx: Context; kind: RecordKind; info: GraphQLResolveInfo }) {
+  const loaders = historyLoaders(ctx);
+  const key = `${kind} ${pathWithoutIndices(info.path)}`;
+  let loader = loaders.get(key);
+  if (!loader) {
+    loader = new DataLoader(async (requests: readonly HistoryRequest[]) => {
+      // Every row of one list field asks for the same fields: their selections merged are that one.
+      const query = Object.assign({}, ...requests.map((request) => request.query)) as object;
+      const ids = requests.map((request) => request.id);
+      const entries = await ctx.prisma.auditLog.findMany({ ...query, where: { subjectType: kind, subjectId: { in: ids } }, orderBy: { id: 'asc' } });
+      const bySubject = new Map<string, AuditLog[]>(ids.map((id) => [id, []]));
+      for (const entry of entries) bySubject.get(entry.subjectId)!.push(entry);
+      return ids.map((id) => bySubject.get(id)!);
+    }, { cache: false });
+    loaders.set(key, loader);
+  }
+  return loader;
+}
+
+const pathWithoutIndices = (path: GraphQLResolveInfo['path'] | undefined): string =>
+  path ? `${pathWithoutIndices(path.prev)}${typeof path.key === 'number' ? '' : `.${path.key}`}` : '';
+
+/**
  * What every kept record shows the same way: its keeper, unit, demo flag, version, and who
  * changed it, when and how (its rows in the append-only audit log, oldest first).
  */
@@ -131,9 +162,9 @@ function recordFields(kind: RecordKind) {
     history: t.prismaField({
       type: ['AuditLog'],
       description: 'The change history (append-only audit log), oldest first. Programme admins, agency officers, agency systems with programme:read, and the systems that keep the record.',
-      resolve: (query, record, _args, ctx) => {
+      resolve: (query, record, _args, ctx, info) => {
         requireHistoryReader(ctx, record.agencyId);
-        return ctx.prisma.auditLog.findMany({ ...query, where: { subjectType: kind, subjectId: record.id }, orderBy: { id: 'asc' } });
+        return historyLoader({ ctx, kind, info }).load({ id: record.id, query });
       },
     }),
   }));
