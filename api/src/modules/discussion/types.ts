@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { moderates } from '../council/policy.js';
 import { mayReadProposal } from '../proposals/policy.js';
-import { PROPOSAL_COLUMNS, ProposalRef } from '../proposals/types.js';
+import { PROPOSAL_TO_CHECK, ProposalRef } from '../proposals/types.js';
 import { visibleCommentsWhere } from './policy.js';
 
 export const CommentStateEnum = builder.enumType('CommentState', { values: ['PENDING', 'APPROVED', 'REJECTED'] as const });
@@ -31,7 +31,7 @@ export const CommentRef = builder.prismaNode('Comment', {
       description: 'Its proposal, while the viewer may see it.',
       // Read with the comment, in its statement (a list of comments is not one statement more
       // per comment); what decides whether it is shown is read along with it.
-      select: (_args, _ctx, nestedSelection) => ({ proposal: nestedSelection({ select: { ...PROPOSAL_COLUMNS, hiddenAt: true, authorId: true, councilId: true } }) }),
+      select: (_args, _ctx, nestedSelection) => ({ proposal: nestedSelection(PROPOSAL_TO_CHECK) }),
       resolve: (c, _args, ctx) => (mayReadProposal(ctx.viewer, c.proposal) ? c.proposal : null),
     }),
     replies: t.relation('replies', {

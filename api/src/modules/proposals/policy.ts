@@ -35,8 +35,8 @@ export function visibleProposalsWhere(viewer: Viewer | null): ProposalWhereInput
 }
 
 /**
- * visibleProposalsWhere's rule for a proposal already in memory: a comment's proposal is read
- * with the comment, in its statement, and shown only when this says so. The two must agree;
+ * visibleProposalsWhere's rule for a proposal already in memory: a comment's or an agenda's
+ * proposals are read with it, in its statement, and shown only when this says so. The two must agree;
  * tests/api/visibility.test.ts checks them against each other on every state and viewer.
  */
 export function mayReadProposal(

@@ -45,7 +45,12 @@ const VoteTally = builder.objectRef<Tally>('VoteTally').implement({
 });
 
 /** The columns every read of a Proposal takes (see ProposalRef). */
-export const PROPOSAL_COLUMNS = { id: true, createdAt: true, title: true, state: true, submittedAt: true } as const;
+const PROPOSAL_COLUMNS = { id: true, createdAt: true, title: true, state: true, submittedAt: true } as const;
+/**
+ * A proposal read along with another row (a comment's, an agenda's) instead of through its own
+ * filtered statement: with the columns mayReadProposal decides on, which the caller applies.
+ */
+export const PROPOSAL_TO_CHECK = { select: { ...PROPOSAL_COLUMNS, hiddenAt: true, authorId: true, councilId: true } } as const;
 
 export const ProposalRef = builder.prismaNode('Proposal', {
   id: { field: 'id' },

@@ -103,13 +103,32 @@ export async function recordMinutes({ prisma, viewer, actor, sessionId, minutes 
   });
 }
 
-/** The council's current members with whether each was present: for its moderators. */
-export async function sessionRoster({ prisma, viewer, sessionId }: { prisma: Db; viewer: Viewer | null; sessionId: string }) {
-  const session = await sessionFor({ prisma, viewer, sessionId });
-  const users = await prisma.user.findMany({
-    where: { memberships: { some: currentMembershipIn([session.councilId]) } },
-    select: { id: true, displayName: true, sessionAttendance: { where: { sessionId }, select: { userId: true } } },
-    orderBy: { displayName: 'asc' },
+export type RosterEntry = { userId: string; displayName: string; present: boolean };
+
+/**
+ * For each session, its council's current members with whether each was present, or null where
+ * the viewer does not moderate the council. Any number of sessions (a moderator's list of them)
+ * takes two statements: the members of their councils, and who came to which.
+ */
+export async function sessionRosters({ prisma, viewer, sessions }: { prisma: Db; viewer: Viewer | null; sessions: readonly { id: string; councilId: string }[] }): Promise<(RosterEntry[] | null)[]> {
+  const allowed = sessions.filter((s) => moderates(viewer, s.councilId) && maySeeSessions(viewer, s.councilId));
+  if (allowed.length === 0) return sessions.map(() => null);
+  const [memberships, attendance] = await Promise.all([
+    prisma.membership.findMany({
+      where: currentMembershipIn([...new Set(allowed.map((s) => s.councilId))]),
+      select: { userId: true, user: { select: { displayName: true } }, term: { select: { councilId: true } } },
+      orderBy: [{ user: { displayName: 'asc' } }, { userId: 'asc' }],
+    }),
+    prisma.sessionAttendance.findMany({ where: { sessionId: { in: allowed.map((s) => s.id) } }, select: { sessionId: true, userId: true } }),
+  ]);
+  const came = new Set(attendance.map((a) => `${a.sessionId} ${a.userId}`));
+  return sessions.map((session) => {
+    if (!allowed.includes(session)) return null;
+    const listed = new Set<string>();
+    return memberships.flatMap(({ userId, user, term }) => {
+      if (term.councilId !== session.councilId || listed.has(userId)) return [];
+      listed.add(userId);
+      return [{ userId, displayName: user.displayName, present: came.has(`${session.id} ${userId}`) }];
+    });
   });
-  return users.map((u) => ({ userId: u.id, displayName: u.displayName, present: u.sessionAttendance.length > 0 }));
 }

@@ -1,9 +1,18 @@
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
 import { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
 import { moderates } from '../council/policy.js';
-import { visibleProposalsWhere } from '../proposals/policy.js';
-import { maySeeSessions, sessionRoster } from './service.js';
+import { mayReadProposal } from '../proposals/policy.js';
+import { PROPOSAL_TO_CHECK, ProposalRef } from '../proposals/types.js';
+import { sessionRosters, type RosterEntry } from './service.js';
 
-const SessionMember = builder.objectRef<{ userId: string; displayName: string; present: boolean }>('SessionMember').implement({
+// The rosters of the sessions listed in one tick (a moderator's sessions page) read together.
+const rosterLoader = createContextCache(
+  (ctx: Context) => new DataLoader((sessions: readonly { id: string; councilId: string }[]) => sessionRosters({ prisma: ctx.prisma, viewer: ctx.viewer, sessions }), { cache: false }),
+);
+
+const SessionMember = builder.objectRef<RosterEntry>('SessionMember').implement({
   description: 'A current member and whether it came. Pseudonyms only.',
   fields: (t) => ({
     userId: t.exposeID('userId'),
@@ -23,15 +32,13 @@ export const CouncilSessionRef = builder.prismaNode('CouncilSession', {
     onlineUrl: t.exposeString('onlineUrl', { nullable: true }),
     minutes: t.exposeString('minutes', { nullable: true }),
     council: t.relation('council'),
-    agenda: t.prismaField({
-      type: ['Proposal'],
+    agenda: t.field({
+      type: [ProposalRef],
       description: 'The proposals to discuss, in order (those the viewer may see).',
-      select: { agenda: { select: { proposalId: true }, orderBy: { position: 'asc' } } },
-      resolve: async (query, session, _args, ctx) => {
-        const ids = session.agenda.map((a) => a.proposalId);
-        const rows = await ctx.prisma.proposal.findMany({ ...query, where: { AND: [{ id: { in: ids } }, visibleProposalsWhere(ctx.viewer)] } });
-        return ids.flatMap((id) => rows.filter((row) => row.id === id));
-      },
+      // Read with the session, in its statement (a list of sessions is not one statement more
+      // per session), with what decides whether each is shown.
+      select: (_args, _ctx, nestedSelection) => ({ agenda: { select: { proposal: nestedSelection(PROPOSAL_TO_CHECK) }, orderBy: { position: 'asc' } } }),
+      resolve: (session, _args, ctx) => session.agenda.flatMap(({ proposal }) => (mayReadProposal(ctx.viewer, proposal) ? [proposal] : [])),
     }),
     attendanceCount: t.int({ select: { _count: { select: { attendance: true } } }, resolve: (s) => s._count.attendance }),
     viewerAttended: t.boolean({
@@ -43,7 +50,7 @@ export const CouncilSessionRef = builder.prismaNode('CouncilSession', {
       type: [SessionMember],
       nullable: true,
       description: "Members and who came: the council's moderators only (null for others).",
-      resolve: (s, _args, ctx) => (moderates(ctx.viewer, s.councilId) && maySeeSessions(ctx.viewer, s.councilId) ? sessionRoster({ prisma: ctx.prisma, viewer: ctx.viewer, sessionId: s.id }) : null),
+      resolve: (s, _args, ctx) => rosterLoader(ctx).load(s),
     }),
   }),
 });
