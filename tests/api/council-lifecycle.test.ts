@@ -477,3 +477,33 @@ describe("children's accounts", () => {
     expect(errorCode(await new Client(server.url).request(MEMBERS, { id: globalId('Council', world.council.id) }))).toBe('UNAUTHENTICATED');
   });
 });
+
+describe("a council's outcomes", () => {
+  it('show every answer with its ratings, counted for the whole page in one statement', async () => {
+    const world = await councilWithMembers(server.prisma, { members: 3 });
+    const { agency } = await agencyWithOfficer();
+    const expected: Record<string, { count: number; clear: number; helpful: number }> = {};
+    for (let i = 0; i < 4; i += 1) {
+      const proposal = await proposalIn(server.prisma, { councilId: world.council.id, authorId: world.children[0]!.id, state: 'ANSWERED' });
+      const referral = await server.prisma.referral.create({ data: { proposalId: proposal.id, agencyId: agency.id, dueOn: new Date(Date.now() + 30 * DAY), state: 'ANSWERED' } });
+      const response = await server.prisma.response.create({ data: { referralId: referral.id, stance: 'ACCEPTED', explanation: `Trả lời ${i}` } });
+      // Answer i is rated by i children: the first of them finds it unclear, every second one unhelpful.
+      for (let j = 0; j < i; j += 1) {
+        await server.prisma.responseRating.create({ data: { responseId: response.id, raterId: world.children[j]!.id, clear: j > 0, helpful: j % 2 === 0 } });
+      }
+      expected[pid(proposal.id)] = { count: i, clear: Math.max(0, i - 1), helpful: Math.ceil(i / 2) };
+    }
+    const OUTCOMES = (first: number) => `query ($id: ID!) { council(id: $id) { proposals(state: ANSWERED, first: ${first}) { edges { node { id referral { response { explanation rating { count clear helpful } } } } } } } }`;
+    const read = async (first: number) => {
+      server.queries.length = 0;
+      const { data, errors } = await new Client(server.url).request(OUTCOMES(first), { id: globalId('Council', world.council.id) });
+      expect(errors).toBeUndefined();
+      const nodes = data!.council.proposals.edges.map((e: { node: { id: string; referral: { response: { rating: unknown } } } }) => e.node);
+      return { statements: server.queries.length, ratings: Object.fromEntries(nodes.map((n: { id: string; referral: { response: { rating: unknown } } }) => [n.id, n.referral.response.rating])) };
+    };
+    const one = await read(1);
+    const all = await read(50);
+    expect(all.ratings).toEqual(expected);
+    expect(all.statements).toBe(one.statements);
+  });
+});

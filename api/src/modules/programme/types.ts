@@ -1,7 +1,6 @@
-import { createContextCache } from '@pothos/core';
-import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ActivityStatus, AuditLog, FundingSource } from '@treem/db/client';
+import { perOperationBatch } from '../../batch.js';
 import { builder } from '../../builder.js';
 import { today } from '../../calendar.js';
 import type { Context } from '../../context.js';
@@ -122,29 +121,29 @@ const restricted = (kind: RecordKind) => ({
 const UNIT_KINDS: RecordKind[] = ['Plan', 'Activity', 'LegalReview', 'Campaign', 'Partnership', 'Inspection', 'ServicePoint'];
 
 /**
- * The histories of a list of records in one statement, not one per record: the records asked for
- * in one tick under one field of the response (list indices aside) share a loader.
+ * The histories of a list of records in one statement, not one per record: the records of one
+ * kind asked for under one field of the response (list indices aside) are read together, with
+ * their rows' selections, which are the same for every row of a list, merged.
  */
-type HistoryRequest = { id: string; query: object };
-const historyLoaders = createContextCache(() => new Map<string, DataLoader<HistoryRequest, AuditLog[]>>());
-function historyLoader({ ctx, kind, info }: { ctx: Context; kind: RecordKind; info: GraphQLResolveInfo }) {
-  const loaders = historyLoaders(ctx);
-  const key = `${kind} ${pathWithoutIndices(info.path)}`;
-  let loader = loaders.get(key);
-  if (!loader) {
-    loader = new DataLoader(async (requests: readonly HistoryRequest[]) => {
-      // Every row of one list field asks for the same fields: their selections merged are that one.
-      const query = Object.assign({}, ...requests.map((request) => request.query)) as object;
-      const ids = requests.map((request) => request.id);
-      const entries = await ctx.prisma.auditLog.findMany({ ...query, where: { subjectType: kind, subjectId: { in: ids } }, orderBy: { id: 'asc' } });
-      const bySubject = new Map<string, AuditLog[]>(ids.map((id) => [id, []]));
-      for (const entry of entries) bySubject.get(entry.subjectId)!.push(entry);
-      return ids.map((id) => bySubject.get(id)!);
-    }, { cache: false });
-    loaders.set(key, loader);
+type HistoryRequest = { kind: RecordKind; path: string; id: string; query: object };
+const history = perOperationBatch(async (ctx, requests: readonly HistoryRequest[]) => {
+  const groups = new Map<string, HistoryRequest[]>();
+  for (const request of requests) {
+    const key = `${request.kind} ${request.path}`;
+    if (groups.has(key)) groups.get(key)!.push(request);
+    else groups.set(key, [request]);
   }
-  return loader;
-}
+  // By group and record: the same record under two fields (aliases) is read once for each.
+  const entriesOf = new Map<string, AuditLog[]>();
+  await Promise.all([...groups].map(async ([key, group]) => {
+    const query = Object.assign({}, ...group.map((request) => request.query)) as object;
+    const ids = group.map((request) => request.id);
+    const entries = await ctx.prisma.auditLog.findMany({ ...query, where: { subjectType: group[0]!.kind, subjectId: { in: ids } }, orderBy: { id: 'asc' } });
+    for (const id of ids) entriesOf.set(`${key} ${id}`, []);
+    for (const entry of entries) entriesOf.get(`${key} ${entry.subjectId}`)!.push(entry);
+  }));
+  return requests.map((request) => entriesOf.get(`${request.kind} ${request.path} ${request.id}`)!);
+});
 
 const pathWithoutIndices = (path: GraphQLResolveInfo['path'] | undefined): string =>
   path ? `${pathWithoutIndices(path.prev)}${typeof path.key === 'number' ? '' : `.${path.key}`}` : '';
@@ -164,7 +163,7 @@ function recordFields(kind: RecordKind) {
       description: 'The change history (append-only audit log), oldest first. Programme admins, agency officers, agency systems with programme:read, and the systems that keep the record.',
       resolve: (query, record, _args, ctx, info) => {
         requireHistoryReader(ctx, record.agencyId);
-        return historyLoader({ ctx, kind, info }).load({ id: record.id, query });
+        return history(ctx, { kind, path: pathWithoutIndices(info.path), id: record.id, query });
       },
     }),
   }));

@@ -180,12 +180,16 @@ export async function rateResponse({ prisma, viewer, responseId, clear, helpful 
   });
 }
 
-/** How the council's children rated an answer: counts made in PostgreSQL. */
-export async function ratingSummary({ prisma, responseId }: { prisma: Db; responseId: string }) {
-  const [row] = await prisma.$queryRaw<{ count: number; clear: number; helpful: number }[]>`
-    SELECT count(*)::int AS "count", count(*) FILTER (WHERE "clear")::int AS "clear", count(*) FILTER (WHERE "helpful")::int AS "helpful"
-    FROM "ResponseRating" WHERE "responseId" = ${responseId}`;
-  return row!;
+/**
+ * How the council's children rated answers: counted in PostgreSQL, any number of answers (a
+ * council's outcomes page) in one statement.
+ */
+export async function ratingSummaries({ prisma, responseIds }: { prisma: Db; responseIds: readonly string[] }) {
+  const rows = await prisma.$queryRaw<{ responseId: string; count: number; clear: number; helpful: number }[]>`
+    SELECT "responseId", count(*)::int AS "count", count(*) FILTER (WHERE "clear")::int AS "clear", count(*) FILTER (WHERE "helpful")::int AS "helpful"
+    FROM "ResponseRating" WHERE "responseId" = ANY(${[...responseIds]}) GROUP BY "responseId"`;
+  const byResponse = new Map(rows.map(({ responseId, ...counts }) => [responseId, counts]));
+  return responseIds.map((id) => byResponse.get(id) ?? { count: 0, clear: 0, helpful: 0 });
 }
 
 declare module '../audit/service.js' {

@@ -1,9 +1,10 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
+import { perOperationBatch } from '../../batch.js';
 import { builder } from '../../builder.js';
 import { findProposalPage } from './service.js';
 import { isCurrentMember, moderates } from '../council/policy.js';
 import { agencyIdsOf, isTallyVisible, isVotingOpen, visibleProposalsWhere } from './policy.js';
-import { lateFrom, ratingSummary } from './referrals.js';
+import { lateFrom, ratingSummaries } from './referrals.js';
 import { ViewerRef } from '../accounts/types.js';
 import { acceptedPage, pageQuery, toConnection } from '../../pagination.js';
 import type { Proposal } from '@treem/db/client';
@@ -208,6 +209,9 @@ const MyRating = builder.objectRef<{ clear: boolean; helpful: boolean }>('MyRati
   fields: (t) => ({ clear: t.exposeBoolean('clear'), helpful: t.exposeBoolean('helpful') }),
 });
 
+// The ratings of the answers shown together (a council's outcomes) counted together.
+const rating = perOperationBatch((ctx, responseIds: readonly string[]) => ratingSummaries({ prisma: ctx.prisma, responseIds }));
+
 export const ResponseRef = builder.prismaNode('Response', {
   id: { field: 'id' },
   nullable: true,
@@ -217,7 +221,7 @@ export const ResponseRef = builder.prismaNode('Response', {
     explanation: t.exposeString('explanation'),
     answeredAt: t.expose('answeredAt', { type: 'DateTime' }),
     commitments: t.relation('commitments', { query: { orderBy: { position: 'asc' } } }),
-    rating: t.field({ type: RatingSummary, resolve: (response, _args, ctx) => ratingSummary({ prisma: ctx.prisma, responseId: response.id }) }),
+    rating: t.field({ type: RatingSummary, resolve: (response, _args, ctx) => rating(ctx, response.id) }),
     myRating: t.field({
       type: MyRating,
       nullable: true,

@@ -1,16 +1,12 @@
-import { createContextCache } from '@pothos/core';
-import DataLoader from 'dataloader';
+import { perOperationBatch } from '../../batch.js';
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
 import { moderates } from '../council/policy.js';
 import { mayReadProposal } from '../proposals/policy.js';
 import { PROPOSAL_TO_CHECK, ProposalRef } from '../proposals/types.js';
 import { sessionRosters, type RosterEntry } from './service.js';
 
-// The rosters of the sessions listed in one tick (a moderator's sessions page) read together.
-const rosterLoader = createContextCache(
-  (ctx: Context) => new DataLoader((sessions: readonly { id: string; councilId: string }[]) => sessionRosters({ prisma: ctx.prisma, viewer: ctx.viewer, sessions }), { cache: false }),
-);
+// The rosters of the sessions listed together (a moderator's sessions page) read together.
+const roster = perOperationBatch((ctx, sessions: readonly { id: string; councilId: string }[]) => sessionRosters({ prisma: ctx.prisma, viewer: ctx.viewer, sessions }));
 
 const SessionMember = builder.objectRef<RosterEntry>('SessionMember').implement({
   description: 'A current member and whether it came. Pseudonyms only.',
@@ -50,7 +46,7 @@ export const CouncilSessionRef = builder.prismaNode('CouncilSession', {
       type: [SessionMember],
       nullable: true,
       description: "Members and who came: the council's moderators only (null for others).",
-      resolve: (s, _args, ctx) => rosterLoader(ctx).load(s),
+      resolve: (s, _args, ctx) => roster(ctx, s),
     }),
   }),
 });
