@@ -6,7 +6,8 @@ import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { Context } from './context.js';
 
-export function perOperationBatch<Key, Value>(load: (ctx: Context, keys: readonly Key[]) => Promise<Value[]>) {
+// A key's Error is its own refusal, the other keys of the batch still answered.
+export function perOperationBatch<Key, Value>(load: (ctx: Context, keys: readonly Key[]) => Promise<(Value | Error)[]>) {
   const loaders = createContextCache((ctx: Context) => new DataLoader<Key, Value>((keys) => load(ctx, keys), { cache: false }));
   return (ctx: Context, key: Key) => loaders(ctx).load(key);
 }

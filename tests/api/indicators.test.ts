@@ -173,6 +173,48 @@ describe('demo indicators (public)', () => {
     expect(server.queries).toHaveLength(2);
   });
 
+  it('answers a list of indicators asked the same questions in two statements per question, the same figures as one by one', async () => {
+    const DASHBOARD = `query ($unit: String!, $period: String!, $periods: [String!]!) {
+      indicators(first: 50) { edges { node {
+        code
+        series(unitCode: $unit, periods: $periods) { period value target status reportedValues }
+        breakdown: values(unitCode: $unit, period: $period, breakdown: CHILD_UNITS) { unit { code } numerator denominator value status }
+        city: values(unitCode: $unit, period: $period) { numerator denominator value target status }
+        again: values(unitCode: $unit, period: $period) { value }
+      } } }
+    }`;
+    const variables = { unit: '92', period: '2024', periods: ['2023', '2024', '2026'] };
+    server.queries.length = 0;
+    const answer = await anonymous().request(DASHBOARD, variables);
+    expect(answer.errors).toBeUndefined();
+    type Node = { code: string; series: Value[]; breakdown: Value[]; city: Value[]; again: Value[] };
+    const nodes = (answer.data!.indicators.edges as { node: Node }[]).map((edge) => edge.node);
+    expect(nodes.length).toBeGreaterThanOrEqual(15);
+    // The list (its count included), then per distinct question the units and one roll-up for
+    // every indicator: never a statement per indicator.
+    const rollups = server.queries.filter((sql) => sql.includes('WITH RECURSIVE'));
+    expect(rollups).toHaveLength(3);
+    expect(server.queries.length).toBeLessThanOrEqual(2 + 3 * 2);
+    expect(nodes.some((node) => node.city[0]!.value !== null)).toBe(true);
+    for (const node of nodes.slice(0, 6)) {
+      const series = await anonymous().request(`query ($code: String!, $unit: String!, $periods: [String!]!) {
+        indicatorSeries(indicatorCode: $code, unitCode: $unit, periods: $periods) { period value target status reportedValues } }`, { code: node.code, ...variables });
+      expect(node.series, node.code).toEqual(series.data!.indicatorSeries);
+      const breakdown = await values(anonymous(), { code: node.code, period: variables.period, unit: '92', breakdown: 'CHILD_UNITS' });
+      expect(node.breakdown, node.code).toEqual(breakdown.map(({ unit, numerator, denominator, value, status }) => ({ unit: { code: unit.code }, numerator, denominator, value, status })));
+      const [city] = await values(anonymous(), { code: node.code, period: variables.period, unit: '92' });
+      expect(node.city, node.code).toEqual([{ numerator: city!.numerator, denominator: city!.denominator, value: city!.value, target: city!.target, status: city!.status }]);
+      expect(node.again).toEqual([{ value: city!.value }]);
+    }
+    // A wrong question is refused as it is alone: the unit named, the period's form given.
+    const nowhere = await anonymous().request(`{ indicators(first: 3) { edges { node { code good: values(unitCode: "92", period: "2024") { value } values(unitCode: "nowhere", period: "2024") { value } } } } }`);
+    expect(errorCode(nowhere)).toBe('NOT_FOUND');
+    expect(nowhere.errors![0]!.message).toContain('nowhere');
+    const badPeriod = await anonymous().request(`{ indicators(first: 3) { edges { node { code series(unitCode: "92", periods: ["2024", "2024H1"]) { value } } } } }`);
+    expect(errorCode(badPeriod)).toBe('BAD_USER_INPUT');
+    expect(badPeriod.errors![0]!.message).toContain('2024H1');
+  });
+
   it('refuses a malformed period, disaggregation or unknown code with a clear error', async () => {
     const bad = await anonymous().request(VALUES, { code: 'IMMUNISATION_U1', period: '2025H1', unit: '92' });
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { mayListSubmissions, visibleSubmissionsWhere } from './policy.js';
-import { indicatorSeries, indicatorValues } from './service.js';
+import { indicatorFigures } from './service.js';
 import { IndicatorBreakdownEnum, IndicatorValueRef, SubmissionStateEnum } from './types.js';
 
 builder.queryFields((t) => ({
@@ -33,9 +33,9 @@ builder.queryFields((t) => ({
       ageBand: t.arg.string({ validate: z.string().max(10), description: 'SDMX code: _T (default), Y_LT1, Y0T4, Y5T9, Y10T14, Y15T17.' }),
     },
     resolve: (_root, args, ctx) =>
-      indicatorValues({
-        prisma: ctx.prisma, caller: ctx, indicatorCode: args.indicatorCode, periodId: args.period, unitCode: args.unitCode,
-        breakdown: args.breakdown ?? 'NONE', at: args.at, sex: args.sex, ageBand: args.ageBand,
+      indicatorFigures({
+        prisma: ctx.prisma, caller: ctx, indicatorCode: args.indicatorCode,
+        question: { unitCode: args.unitCode, periodId: args.period, breakdown: args.breakdown ?? 'NONE', at: args.at, sex: args.sex, ageBand: args.ageBand },
       }),
   }),
   indicatorSeries: t.field({
@@ -46,7 +46,8 @@ builder.queryFields((t) => ({
       unitCode: t.arg.string({ required: true, validate: z.string().max(40) }),
       periods: t.arg.stringList({ required: true, validate: z.array(z.string().max(20)).max(40) }),
     },
-    resolve: (_root, args, ctx) => indicatorSeries({ prisma: ctx.prisma, caller: ctx, indicatorCode: args.indicatorCode, unitCode: args.unitCode, periodIds: args.periods }),
+    resolve: (_root, args, ctx) =>
+      indicatorFigures({ prisma: ctx.prisma, caller: ctx, indicatorCode: args.indicatorCode, question: { unitCode: args.unitCode, periodIds: args.periods } }),
   }),
   submissions: t.prismaConnection({
     type: 'Submission',

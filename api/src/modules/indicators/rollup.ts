@@ -27,32 +27,38 @@ export interface RollupIndicator {
 export const TOTAL = '_T';
 
 /**
- * The indicator named by `indicatorCode` (null when there is none) and the sums for each
- * request, in request order. A unit that did not exist yet on the period's
- * last day (a ward formed in the 2025 merger asked about 2023) continues the series of the
- * units it was formed from: each predecessor's sum weighted by the share of it that passed to
- * the unit (UnitSuccession.share; predecessors of predecessors multiply). Only values of
+ * The indicators named by `indicatorCodes` and, for each, the sums for each request, in
+ * request order: one answer per code, in code order, null for a code that names no indicator.
+ * Every indicator is asked the same requests, so a list of indicators (a dashboard's series and
+ * breakdowns) is one statement, not one per indicator. A unit that did not exist yet on the
+ * period's last day (a ward formed in the 2025 merger asked about 2023) continues the series of
+ * the units it was formed from: each predecessor's sum weighted by the share of it that passed
+ * to the unit (UnitSuccession.share; predecessors of predecessors multiply). Only values of
  * APPROVED submissions count unless `approvedOnly` is false.
  *
  * Targets: the unit's own row, else the programme unit's (the city's), in the same statement.
- * The indicator is looked up here rather than before, so that a read of an indicator by its
+ * The indicators are looked up here rather than before, so that a read of an indicator by its
  * units is two statements (the units, this), not three; with no requests the statement only
- * finds the indicator.
+ * finds the indicators.
  */
-export async function rollup({ prisma, indicatorCode, requests, approvedOnly, sex = TOTAL, ageBand = TOTAL }: {
+export async function rollup({ prisma, indicatorCodes, requests, approvedOnly, sex = TOTAL, ageBand = TOTAL }: {
   prisma: Db;
-  indicatorCode: string;
+  indicatorCodes: string[];
   requests: RollupRequest[];
   approvedOnly: boolean;
   sex?: string;
   ageBand?: string;
-}): Promise<{ indicator: RollupIndicator | null; rows: RollupRow[] }> {
+}): Promise<({ indicator: RollupIndicator; rows: RollupRow[] } | null)[]> {
   const unitIds = requests.map((r) => r.unitId);
   const periods = requests.map((r) => r.period.id);
   const days = requests.map((r) => formatDate(r.period.end));
-  const rows = await prisma.$queryRaw<{ factor: number; direction: IndicatorDirection; i: bigint | null; num: number | null; den: number | null; n: bigint | null; baseline_year: number | null; baseline: number | null; target2025: number | null; target2030: number | null }[]>`
+  const rows = await prisma.$queryRaw<{ k: bigint; factor: number; direction: IndicatorDirection; i: bigint | null; num: number | null; den: number | null; n: bigint | null; baseline_year: number | null; baseline: number | null; target2025: number | null; target2030: number | null }[]>`
     WITH RECURSIVE ind AS (
-      SELECT i."id", i."factor", i."direction"::text AS "direction" FROM "Indicator" i WHERE i."code" = ${indicatorCode}
+      SELECT c.k, i."id", i."factor", i."direction"::text AS "direction", p."unitId" AS programme_unit
+      FROM unnest(${indicatorCodes}::text[]) WITH ORDINALITY AS c(code, k)
+      JOIN "Indicator" i ON i."code" = c.code
+      JOIN "ObjectiveGroup" g ON g."id" = i."objectiveGroupId"
+      JOIN "Programme" p ON p."id" = g."programmeId"
     ), req AS (
       SELECT r.unit_id, r.period, r.day, r.i
       FROM unnest(${unitIds}::text[], ${periods}::text[], ${days}::date[]) WITH ORDINALITY AS r(unit_id, period, day, i)
@@ -74,7 +80,7 @@ export async function rollup({ prisma, indicatorCode, requests, approvedOnly, se
       FROM tree t JOIN req r ON r.i = t.i
       JOIN "AdminUnit" c ON c."parentId" = t.unit_id AND c."validFrom" <= r.day AND (c."validTo" IS NULL OR c."validTo" >= r.day)
     ), sums AS (
-      SELECT t.i, sum(t.weight * v."numerator") AS num, sum(t.weight * v."denominator") AS den, count(*) AS n
+      SELECT ind.k, t.i, sum(t.weight * v."numerator") AS num, sum(t.weight * v."denominator") AS den, count(*) AS n
       FROM tree t
       JOIN req r ON r.i = t.i
       JOIN ind ON true
@@ -82,28 +88,31 @@ export async function rollup({ prisma, indicatorCode, requests, approvedOnly, se
         AND v."sex" = ${sex} AND v."ageBand" = ${ageBand}
       JOIN "Submission" s ON s."id" = v."submissionId"
       WHERE s."state" = 'APPROVED' OR NOT ${approvedOnly}
-      GROUP BY t.i
+      GROUP BY ind.k, t.i
     )
-    SELECT ind."factor", ind."direction", r.i, sums.num, sums.den, sums.n,
+    SELECT ind.k, ind."factor", ind."direction", r.i, sums.num, sums.den, sums.n,
       tg."baselineYear" AS baseline_year, tg."baseline", tg."target2025" AS target2025, tg."target2030" AS target2030
     FROM ind
     LEFT JOIN req r ON true
-    LEFT JOIN sums ON sums.i = r.i
+    LEFT JOIN sums ON sums.k = ind.k AND sums.i = r.i
     LEFT JOIN LATERAL (
       SELECT t."baselineYear", t."baseline", t."target2025", t."target2030" FROM "IndicatorTarget" t
-      WHERE t."indicatorId" = ind."id" AND t."unitId" IN (r.unit_id, (
-        SELECT p."unitId" FROM "Indicator" i JOIN "ObjectiveGroup" g ON g."id" = i."objectiveGroupId" JOIN "Programme" p ON p."id" = g."programmeId"
-        WHERE i."id" = ind."id"))
+      WHERE t."indicatorId" = ind."id" AND t."unitId" IN (r.unit_id, ind.programme_unit)
       ORDER BY (t."unitId" = r.unit_id) DESC LIMIT 1
     ) tg ON r.i IS NOT NULL
-    ORDER BY r.i`;
-  // No row: no such indicator. One row without a request: the indicator, asked with no units.
-  const [first] = rows;
-  if (!first) return { indicator: null, rows: [] };
-  return { indicator: { factor: first.factor, direction: first.direction }, rows: rows.filter((row) => row.i !== null).map((row) => ({
-    numerator: row.num,
-    denominator: row.den,
-    values: Number(row.n ?? 0),
-    plan: row.baseline_year === null ? null : { baselineYear: row.baseline_year, baseline: row.baseline!, target2025: row.target2025!, target2030: row.target2030! },
-  })) };
+    ORDER BY ind.k, r.i`;
+  // Per indicator: no row, no such indicator; one row without a request, asked with no units.
+  const answers: ({ indicator: RollupIndicator; rows: RollupRow[] } | null)[] = indicatorCodes.map(() => null);
+  for (const row of rows) {
+    const k = Number(row.k) - 1;
+    const answer = (answers[k] ??= { indicator: { factor: row.factor, direction: row.direction }, rows: [] });
+    if (row.i === null) continue;
+    answer.rows.push({
+      numerator: row.num,
+      denominator: row.den,
+      values: Number(row.n ?? 0),
+      plan: row.baseline_year === null ? null : { baselineYear: row.baseline_year, baseline: row.baseline!, target2025: row.target2025!, target2030: row.target2030! },
+    });
+  }
+  return answers;
 }

@@ -57,27 +57,31 @@ export function periodOrRefuse(id: string): Period {
 const unknownIndicator = (code: string) => new AppError('NOT_FOUND', 'INDICATOR', { code: code.slice(0, 40) });
 
 /**
- * One roll-up statement for the (unit, period) pairs, which also finds the indicator by its
- * code: the figures, target and status of each.
+ * One roll-up statement for the (unit, period) pairs, for each indicator named, which also
+ * finds the indicators by their codes: the figures, target and status of each, per code (an
+ * unknown code's answer is its refusal, so one does not fail the others of a batch).
  */
-async function figures({ prisma, caller, indicatorCode, pairs, sex = TOTAL, ageBand = TOTAL }: {
-  prisma: Db; caller: Caller; indicatorCode: string; pairs: { unit: UnitRow; period: Period }[]; sex?: string; ageBand?: string;
-}): Promise<IndicatorValue[]> {
-  const { indicator, rows } = await rollup({
-    prisma, indicatorCode,
+async function figures({ prisma, caller, indicatorCodes, pairs, sex = TOTAL, ageBand = TOTAL }: {
+  prisma: Db; caller: Caller; indicatorCodes: string[]; pairs: { unit: UnitRow; period: Period }[]; sex?: string; ageBand?: string;
+}): Promise<(IndicatorValue[] | AppError)[]> {
+  const found = await rollup({
+    prisma, indicatorCodes,
     requests: pairs.map(({ unit, period }) => ({ unitId: unit.id, period })),
     approvedOnly: !mayReadUnapproved(caller), sex, ageBand,
   });
-  if (!indicator) throw unknownIndicator(indicatorCode);
-  return pairs.map(({ unit, period }, i) => {
-    const row = rows[i]!;
-    const value = row.denominator ? (row.numerator! / row.denominator) * indicator.factor : null;
-    return {
-      unit, period: period.id, numerator: row.numerator, denominator: row.denominator, value,
-      target: row.plan ? pathValue(row.plan, period.position) : null,
-      status: progressStatus({ value, plan: row.plan, position: period.position, direction: indicator.direction }),
-      reportedValues: row.values,
-    };
+  return found.map((answer, k) => {
+    if (!answer) return unknownIndicator(indicatorCodes[k]!);
+    const { indicator, rows } = answer;
+    return pairs.map(({ unit, period }, i) => {
+      const row = rows[i]!;
+      const value = row.denominator ? (row.numerator! / row.denominator) * indicator.factor : null;
+      return {
+        unit, period: period.id, numerator: row.numerator, denominator: row.denominator, value,
+        target: row.plan ? pathValue(row.plan, period.position) : null,
+        status: progressStatus({ value, plan: row.plan, position: period.position, direction: indicator.direction }),
+        reportedValues: row.values,
+      };
+    });
   });
 }
 
@@ -89,65 +93,97 @@ function disaggregation({ sex, ageBand }: { sex?: string | null; ageBand?: strin
   return { sex: s, ageBand: a };
 }
 
-type ValuesArgs = { unitCode: string; periodId: string; breakdown: Breakdown; at?: Date | null; sex?: string | null; ageBand?: string | null };
+export const MAX_SERIES = 40;
 
 /**
- * An indicator for a unit (NONE) or for each unit one level below it (CHILD_UNITS) in one
- * period. The units below are those of the map valid on `at`, by default the period's last
- * day, so 2023 breaks down by the 2023 districts and 2026 by today's wards; with `at` set to
- * today, 2023 breaks down by today's wards, each continuing its predecessors' series.
+ * What is asked of an indicator: a unit (NONE) or each unit one level below it (CHILD_UNITS)
+ * in one period, or a unit's series over several periods (for charts, at most MAX_SERIES).
+ * The units below are those of the map valid on `at`, by default the period's last day, so
+ * 2023 breaks down by the 2023 districts and 2026 by today's wards; with `at` set to today,
+ * 2023 breaks down by today's wards, each continuing its predecessors' series.
  */
-export async function indicatorValues({ prisma, caller, indicatorCode, ...args }: { prisma: Db; caller: Caller; indicatorCode: string } & ValuesArgs): Promise<IndicatorValue[]> {
-  return valuesOf({ prisma, caller, indicator: { code: indicatorCode }, ...args });
-}
+export type Question =
+  | { unitCode: string; periodId: string; breakdown: Breakdown; at?: Date | null; sex?: string | null; ageBand?: string | null }
+  | { unitCode: string; periodIds: string[] };
 
-/** The same for an indicator already loaded (a field of Indicator): only its code is used. */
-export async function valuesOf({ prisma, caller, indicator, unitCode, periodId, breakdown, at, sex, ageBand }: { prisma: Db; caller: Caller; indicator: { code: string } } & ValuesArgs): Promise<IndicatorValue[]> {
-  const period = periodOrRefuse(periodId);
-  const groups = disaggregation({ sex, ageBand });
+/**
+ * The answer to a question for each indicator named, in one statement after the one that finds
+ * the units; bad input (a period, a disaggregation, an unknown unit) refuses the whole question.
+ */
+async function answers({ prisma, caller, indicatorCodes, question }: { prisma: Db; caller: Caller; indicatorCodes: string[]; question: Question }) {
+  if ('periodIds' in question) {
+    if (question.periodIds.length > MAX_SERIES) throw new AppError('BAD_USER_INPUT', 'TOO_MANY_VALUES', { max: MAX_SERIES });
+    const periods = question.periodIds.map(periodOrRefuse);
+    const unit = await unitByCode({ prisma, caller, indicatorCodes, unitCode: question.unitCode });
+    return figures({ prisma, caller, indicatorCodes, pairs: periods.map((period) => ({ unit, period })) });
+  }
+  const { unitCode, breakdown, at } = question;
+  const period = periodOrRefuse(question.periodId);
+  const groups = disaggregation(question);
   let units: UnitRow[];
   if (breakdown === 'NONE') {
-    units = [await unitByCode({ prisma, caller, indicatorCode: indicator.code, unitCode })];
+    units = [await unitByCode({ prisma, caller, indicatorCodes, unitCode })];
   } else {
     // The unit and the units below it in one statement (a join), not one after the other.
     const unit = await prisma.adminUnit.findUnique({
       where: { code: unitCode },
       select: { id: true, children: { where: validOn(at ?? period.end), select: unitSelect, orderBy: { code: 'asc' } } },
     });
-    if (!unit) throw await unknownUnit({ prisma, caller, indicatorCode: indicator.code, unitCode });
+    if (!unit) throw await unknownUnit({ prisma, caller, indicatorCodes, unitCode });
     units = unit.children;
   }
-  return figures({ prisma, caller, indicatorCode: indicator.code, pairs: units.map((u) => ({ unit: u, period })), ...groups });
+  return figures({ prisma, caller, indicatorCodes, pairs: units.map((u) => ({ unit: u, period })), ...groups });
 }
 
-async function unitByCode({ prisma, caller, indicatorCode, unitCode }: { prisma: Db; caller: Caller; indicatorCode: string; unitCode: string }) {
+async function unitByCode({ prisma, caller, indicatorCodes, unitCode }: { prisma: Db; caller: Caller; indicatorCodes: string[]; unitCode: string }) {
   const unit = await prisma.adminUnit.findUnique({ where: { code: unitCode }, select: unitSelect });
-  if (!unit) throw await unknownUnit({ prisma, caller, indicatorCode, unitCode });
+  if (!unit) throw await unknownUnit({ prisma, caller, indicatorCodes, unitCode });
   return unit;
 }
 
 /**
  * The refusal for a unit that does not exist; but an unknown indicator is the first thing
- * wrong, so it is looked for first (the roll-up with no units only finds the indicator). Only
+ * wrong, so it is looked for first (the roll-up with no units only finds the indicators). Only
  * a request that fails pays for that statement.
  */
-async function unknownUnit({ prisma, caller, indicatorCode, unitCode }: { prisma: Db; caller: Caller; indicatorCode: string; unitCode: string }) {
-  await figures({ prisma, caller, indicatorCode, pairs: [] });
-  return new AppError('NOT_FOUND', 'UNIT', { code: unitCode.slice(0, 40) });
+async function unknownUnit({ prisma, caller, indicatorCodes, unitCode }: { prisma: Db; caller: Caller; indicatorCodes: string[]; unitCode: string }) {
+  const unknown = (await figures({ prisma, caller, indicatorCodes, pairs: [] })).find((answer) => answer instanceof AppError);
+  return unknown ?? new AppError('NOT_FOUND', 'UNIT', { code: unitCode.slice(0, 40) });
 }
 
-export const MAX_SERIES = 40;
-
-/** A unit's series over several periods (for charts), in one roll-up statement. */
-export async function seriesOf({ prisma, caller, indicator, unitCode, periodIds }: { prisma: Db; caller: Caller; indicator: { code: string }; unitCode: string; periodIds: string[] }) {
-  if (periodIds.length > MAX_SERIES) throw new AppError('BAD_USER_INPUT', 'TOO_MANY_VALUES', { max: MAX_SERIES });
-  const periods = periodIds.map(periodOrRefuse);
-  const unit = await unitByCode({ prisma, caller, indicatorCode: indicator.code, unitCode });
-  return figures({ prisma, caller, indicatorCode: indicator.code, pairs: periods.map((period) => ({ unit, period })) });
+/** One indicator's answer to a question (indicatorValues, indicatorSeries). */
+export async function indicatorFigures({ indicatorCode, ...args }: { prisma: Db; caller: Caller; indicatorCode: string; question: Question }): Promise<IndicatorValue[]> {
+  const [values] = await answers({ ...args, indicatorCodes: [indicatorCode] });
+  if (values instanceof AppError) throw values;
+  return values!;
 }
 
-export async function indicatorSeries({ prisma, caller, indicatorCode, unitCode, periodIds }: { prisma: Db; caller: Caller; indicatorCode: string; unitCode: string; periodIds: string[] }) {
-  return seriesOf({ prisma, caller, indicator: { code: indicatorCode }, unitCode, periodIds });
+/**
+ * The same questions asked of several indicators (Indicator.values and .series on a list's
+ * rows): each distinct question is answered for all the indicators asking it at once, so a
+ * dashboard of fifty indicators is two statements per question, not two per indicator.
+ */
+export async function figuresOfIndicators({ prisma, caller, requests }: { prisma: Db; caller: Caller; requests: readonly { indicatorCode: string; question: Question }[] }): Promise<(IndicatorValue[] | Error)[]> {
+  const groups = new Map<string, { question: Question; codes: Set<string> }>();
+  const keys = requests.map(({ indicatorCode, question }) => {
+    const key = JSON.stringify(question);
+    if (!groups.has(key)) groups.set(key, { question, codes: new Set() });
+    groups.get(key)!.codes.add(indicatorCode);
+    return key;
+  });
+  const results = new Map<string, Map<string, IndicatorValue[] | Error>>();
+  await Promise.all([...groups].map(async ([key, { question, codes }]) => {
+    const indicatorCodes = [...codes];
+    const byCode = new Map<string, IndicatorValue[] | Error>();
+    results.set(key, byCode);
+    try {
+      const found = await answers({ prisma, caller, indicatorCodes, question });
+      indicatorCodes.forEach((code, k) => byCode.set(code, found[k]!));
+    } catch (error) {
+      for (const code of indicatorCodes) byCode.set(code, error as Error);
+    }
+  }));
+  return requests.map(({ indicatorCode }, i) => results.get(keys[i]!)!.get(indicatorCode)!);
 }
 
 // ─── reporting ───────────────────────────────────────────────────────────────────────────

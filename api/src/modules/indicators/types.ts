@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { perOperationBatch } from '../../batch.js';
 import { builder } from '../../builder.js';
 import { AdminUnitRef } from '../geo/types.js';
 import { maySeeSubmission } from './policy.js';
-import { seriesOf, valuesOf, type ImportReport, type IndicatorValue } from './service.js';
+import { figuresOfIndicators, type ImportReport, type IndicatorValue, type Question } from './service.js';
 
 export const IndicatorDirectionEnum = builder.enumType('IndicatorDirection', { values: ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'] as const });
 export const IndicatorStatusEnum = builder.enumType('IndicatorStatus', {
@@ -23,6 +24,10 @@ const TargetYearRef = builder.objectRef<{ year: number; value: number; kind: 'BA
     kind: t.exposeString('kind', { description: 'BASELINE or TARGET.' }),
   }),
 });
+
+// A list's indicators asked the same question (a dashboard's series, its breakdowns) answered together.
+const figuresOf = perOperationBatch((ctx, requests: readonly { indicatorCode: string; question: Question }[]) =>
+  figuresOfIndicators({ prisma: ctx.prisma, caller: ctx, requests }));
 
 builder.prismaNode('Indicator', {
   id: { field: 'id' },
@@ -66,7 +71,7 @@ builder.prismaNode('Indicator', {
         at: t.arg({ type: 'Date' }),
       },
       resolve: (indicator, args, ctx) =>
-        valuesOf({ prisma: ctx.prisma, caller: ctx, indicator, unitCode: args.unitCode, periodId: args.period, breakdown: args.breakdown ?? 'NONE', at: args.at }),
+        figuresOf(ctx, { indicatorCode: indicator.code, question: { unitCode: args.unitCode, periodId: args.period, breakdown: args.breakdown ?? 'NONE', at: args.at } }),
     }),
     series: t.field({
       type: [IndicatorValueRef],
@@ -75,7 +80,7 @@ builder.prismaNode('Indicator', {
         unitCode: t.arg.string({ required: true, validate: z.string().max(40) }),
         periods: t.arg.stringList({ required: true, validate: z.array(z.string().max(20)).max(40) }),
       },
-      resolve: (indicator, args, ctx) => seriesOf({ prisma: ctx.prisma, caller: ctx, indicator, unitCode: args.unitCode, periodIds: args.periods }),
+      resolve: (indicator, args, ctx) => figuresOf(ctx, { indicatorCode: indicator.code, question: { unitCode: args.unitCode, periodIds: args.periods } }),
     }),
   }),
 });
