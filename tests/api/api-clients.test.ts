@@ -85,8 +85,8 @@ describe('API clients', () => {
   it('stop working when revoked; an unknown, revoked or expired token is refused with 401, in JSON', async () => {
     const admin = await signIn('admin.demo');
     const { token, apiClient } = await create(admin, { agencyCode: 'SYT', name: 'Short-lived', scopes: ['indicators:read'] });
-    const revoked = await admin.request('mutation ($id: ID!) { revokeApiClient(input: { id: $id }) { revokedAt } }', { id: apiClient.id });
-    expect(revoked.data!.revokeApiClient.revokedAt).toBeTruthy();
+    const revoked = await admin.request('mutation ($id: ID!) { revokeApiClient(input: { id: $id }) { revokedAt name agency { code } } }', { id: apiClient.id });
+    expect(revoked.data!.revokeApiClient).toEqual({ revokedAt: expect.any(String), name: 'Short-lived', agency: { code: 'SYT' } });
 
     const { token: expiring, apiClient: expired } = await create(admin, { agencyCode: 'SYT', name: 'Expired', scopes: ['indicators:read'] });
     await server.prisma.apiClient.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });

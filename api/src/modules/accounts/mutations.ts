@@ -1,5 +1,5 @@
 import { builder } from '../../builder.js';
-import { ClearLoginThrottleInput, CreateApiClientInput, CreateApiClientPayload, LoginInput, LoginPayload } from './types.js';
+import { ApiClientRef, ClearLoginThrottleInput, CreateApiClientInput, CreateApiClientPayload, LoginInput, LoginPayload } from './types.js';
 import { z } from 'zod';
 import { changePassword, clearLoginThrottle, createApiClient, login, logout, revokeApiClient, SESSION_SECONDS } from './service.js';
 
@@ -71,11 +71,13 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       createApiClient({ prisma: ctx.prisma, viewer: ctx.viewer, actor: ctx.actor, input: { ...input, expiresInDays: input.expiresInDays ?? undefined } }),
   }),
-  revokeApiClient: t.prismaField({
-    type: 'ApiClient',
+  // A plain field: the audit needs the client's name whatever the caller selects, and the
+  // select-mode ApiClient loads what the caller asked for from the row returned.
+  revokeApiClient: t.field({
+    type: ApiClientRef,
     description: 'Revokes an API client: its token stops working at once. Programme admins only.',
     authScopes: { programmeAdmin: true },
     args: { input: t.arg({ type: RevokeApiClientInput, required: true }) },
-    resolve: (_query, _root, { input }, ctx) => revokeApiClient({ prisma: ctx.prisma, viewer: ctx.viewer, actor: ctx.actor, id: String(input.id) }),
+    resolve: (_root, { input }, ctx) => revokeApiClient({ prisma: ctx.prisma, viewer: ctx.viewer, actor: ctx.actor, id: String(input.id) }),
   }),
 }));
