@@ -1,8 +1,10 @@
 // graphql-js as patched by this project (patches/README.md): a field that takes no arguments
 // gets an empty object of its own instead of the coerced copy graphql-js builds for every field
-// of every row. What resolvers see must not change: an object of their own (one resolver
-// writing into its arguments never reaches another), a plain one, and for fields that do take
-// arguments the same literals, variables and defaults as before.
+// of every row, and each object it completes is made by a constructor instead of
+// Object.create(null). What resolvers see must not change: an object of their own (one
+// resolver writing into its arguments never reaches another), a plain one, and for fields that
+// do take arguments the same literals, variables and defaults as before. Nor what clients get:
+// objects without Object.prototype, where any alias is an own field.
 import { describe, expect, it } from 'vitest';
 import { buildSchema, graphql } from 'graphql';
 
@@ -21,7 +23,7 @@ const rootValue = {
   })),
 };
 
-describe('field arguments (the patched graphql-js)', () => {
+describe('field arguments and completed objects (the patched graphql-js)', () => {
   it('give each field without arguments an empty, plain object of its own', async () => {
     seen.length = 0;
     const result = await graphql({ schema, rootValue, source: '{ rows { a b } }' });
@@ -53,5 +55,17 @@ describe('field arguments (the patched graphql-js)', () => {
     const result = await graphql({ schema, rootValue, source: '{ rows { a(size: 1) } }' });
     expect(result.errors?.[0]?.message).toBe('Unknown argument "size" on field "Row.a".');
     expect(seen).toHaveLength(0);
+  });
+
+  it('complete objects without Object.prototype, where aliases such as __proto__ are own fields', async () => {
+    const result = await graphql({ schema, rootValue, source: '{ rows { __proto__: a constructor: b toString: a hasOwnProperty: b } }' });
+    expect(result.errors).toBeUndefined();
+    const rows = result.data!.rows as Record<string, unknown>[];
+    expect(JSON.stringify(rows[0])).toBe('{"__proto__":"a","constructor":"{}","toString":"a","hasOwnProperty":"{}"}');
+    for (const object of [result.data!, ...rows]) {
+      expect(Object.prototype.isPrototypeOf(object)).toBe(false);
+      expect('valueOf' in object).toBe(false);
+    }
+    expect(Object.keys(rows[1]!)).toEqual(['__proto__', 'constructor', 'toString', 'hasOwnProperty']);
   });
 });
