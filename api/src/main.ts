@@ -74,10 +74,15 @@ async function shutdown(reason: string, exitCode: number) {
 // on these signals, which would cut the requests in flight. This process owns its signals: it
 // drains first, then stops the database itself. The listener stays registered (a repeated
 // signal changes nothing) because some libraries re-raise a signal nobody else listens to.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.removeAllListeners(signal);
-  process.on(signal, () => void shutdown(signal, 0));
+// Called again once the embedded database has started: ensureDatabase imports the package
+// only then.
+function ownSignals() {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(signal, 0));
+  }
 }
+ownSignals();
 process.on('uncaughtException', (error) => {
   logger.fatal({ err: error }, 'uncaught exception');
   void shutdown('uncaught exception', 1);
@@ -108,6 +113,7 @@ try {
 
 try {
   database = await ensureDatabase();
+  ownSignals();
   // Several replicas may leave migrating to one deploy step (`pnpm db:migrate`).
   if (process.env.TREEM_MIGRATE_ON_START !== '0') await migrateDatabase(database.url);
   await migrateJobQueue(database.url);

@@ -58,41 +58,83 @@ describe('start and stop', () => {
 
   it('SIGTERM lets the requests in flight finish, then stops cleanly', async () => {
     const hub = await spawnHub({ DATABASE_URL: inject('databaseUrl') });
-    const { hostname, port } = new URL(hub.url);
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 3 });
-    // Three connections the server has surely accepted (each answered a first request)…
-    await Promise.all([1, 2, 3].map(() => new Promise((resolve) => http.get({ hostname, port, path: '/healthz', agent }, (res) => res.resume().on('end', resolve)))));
-    // …then on each a sign-in whose body is only half sent when the signal comes: in flight for sure.
-    const body = (i: number) => JSON.stringify({ query: 'mutation { login(input: { username: "child.demo", password: "treem-demo-2030" }) { viewer { displayName } } }', i });
-    const inFlight = [1, 2, 3].map((i) => {
-      const payload = body(i);
-      const req = http.request({ hostname, port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-forwarded-for': `192.0.2.${160 + i}` } });
-      const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-        req.on('response', (res) => {
-          let text = '';
-          res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: res.statusCode!, text }));
-        });
-        req.on('error', reject);
-      });
-      req.write(payload.slice(0, 20));
-      return { req, rest: payload.slice(20), answer };
-    });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const signIns = await halfSentSignIns(hub.url);
     hub.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await accepts(Number(port))).toBe(false); // no new connections once stopping
-    for (const { req, rest } of inFlight) req.end(rest);
-    const answers = await Promise.all(inFlight.map(({ answer }) => answer));
-    for (const { status, text } of answers) {
-      expect(status, text).toBe(200);
-      expect(JSON.parse(text).data.login.viewer.displayName).toBe('Sơn Ca');
-    }
+    expect(await accepts(Number(new URL(hub.url).port))).toBe(false); // no new connections once stopping
+    await signIns.finish();
     const { code } = await hub.exited;
     expect(code).toBe(0);
     expect(hub.output()).toContain('"msg":"stopped"');
-    agent.destroy();
   }, 60_000);
+
+  it('Ctrl-C in a terminal reaches the whole process group, and still the embedded database stops last', async () => {
+    // A terminal sends SIGINT to every process of its foreground job, so the embedded
+    // PostgreSQL would get it too and shut down under the requests the server is draining.
+    const pgPort = await freePort();
+    const dir = await mkdtemp(path.join(tmpdir(), 'treem-ctrl-c-'));
+    try {
+      // Embedded, migrated and seeded on start, as `pnpm start` on a fresh machine.
+      const hub = await spawnHub({ HOST: '127.0.0.1', TREEM_PG_PORT: String(pgPort), TREEM_PG_DIR: path.join(dir, 'postgres'), TREEM_MIGRATE_ON_START: '1' }, { processGroup: true });
+      const signIns = await halfSentSignIns(hub.url);
+      process.kill(-hub.child.pid!, 'SIGINT');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await signIns.finish();
+      const { code } = await hub.exited;
+      expect(code, hub.output()).toBe(0);
+      expect(hub.output()).toContain('"msg":"stopped"');
+      expect(hub.output()).not.toContain('"level":"fatal"');
+      expect(await accepts(pgPort)).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
+
+/**
+ * Three sign-ins as child.demo on three connections the server has surely accepted (each
+ * answered a first request, once the server was ready), each body only half sent: in flight for
+ * sure when a signal comes. `finish()` sends the rest and checks that each was answered in full.
+ */
+async function halfSentSignIns(url: string) {
+  const { hostname, port } = new URL(url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 3 });
+  const health = () => new Promise<number>((resolve) => http.get({ hostname, port, path: '/healthz', agent }, (res) => res.resume().on('end', () => resolve(res.statusCode!))));
+  // The port answers 503 while the database starts and migrates.
+  for (let started = Date.now(); (await health()) !== 200; ) {
+    if (Date.now() - started > 120_000) throw new Error('the hub was not ready in two minutes');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await Promise.all([1, 2, 3].map(health));
+  const body = (i: number) => JSON.stringify({ query: 'mutation { login(input: { username: "child.demo", password: "treem-demo-2030" }) { viewer { displayName } } }', i });
+  const inFlight = [1, 2, 3].map((i) => {
+    const payload = body(i);
+    const req = http.request({ hostname, port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-forwarded-for': `192.0.2.${160 + i}` } });
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      req.on('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: res.statusCode!, text }));
+      });
+      req.on('error', reject);
+    });
+    req.write(payload.slice(0, 20));
+    return { req, rest: payload.slice(20), answer };
+  });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return {
+    async finish() {
+      for (const { req, rest } of inFlight) req.end(rest);
+      const answers = await Promise.allSettled(inFlight.map(({ answer }) => answer));
+      for (const answer of answers) {
+        if (answer.status === 'rejected') throw new Error(`a sign-in in flight was cut off: ${answer.reason}`);
+        const { status, text } = answer.value;
+        expect(status, text).toBe(200);
+        expect(JSON.parse(text).data.login.viewer.displayName).toBe('Sơn Ca');
+      }
+      agent.destroy();
+    },
+  };
+}
 
 describe('votes and a killed server', () => {
   it('loses no acknowledged vote when the server is killed in the middle of a burst', async () => {

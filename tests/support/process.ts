@@ -14,7 +14,11 @@ export interface Hub {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function spawnHub(env: Record<string, string>, { waitForServing = true } = {}): Promise<Hub> {
+/**
+ * `processGroup`: the hub leads a process group of its own, as a terminal's foreground job
+ * does, so a test can signal the whole group as Ctrl-C would.
+ */
+export function spawnHub(env: Record<string, string>, { waitForServing = true, processGroup = false } = {}): Promise<Hub> {
   const child = spawn(process.execPath, ['--import', 'tsx/esm', 'src/main.ts'], { // as `pnpm start` runs it
     cwd: apiDir,
     env: {
@@ -30,6 +34,7 @@ export function spawnHub(env: Record<string, string>, { waitForServing = true } 
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: processGroup,
   });
   let output = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
