@@ -116,7 +116,7 @@ try {
   ownSignals();
   // Several replicas may leave migrating to one deploy step (`pnpm db:migrate`).
   if (process.env.TREEM_MIGRATE_ON_START !== '0') await migrateDatabase(database.url);
-  await migrateJobQueue(database.url);
+  await migrateJobQueue(database.url, logger);
   prisma = createPrisma({ url: database.url, replicaUrls: replicaUrlsFromEnv() });
   // Demo data only where nobody's real data lives: the embedded database, or when asked.
   if (database.embedded || process.env.TREEM_SEED_DEMO === '1') await seed(prisma);
@@ -127,7 +127,7 @@ try {
 
   const app = await createApp({ prisma, webHandler: web?.handler, logger });
   stopApp = app.stop;
-  worker = await startWorker({ prisma, databaseUrl: database.url });
+  worker = await startWorker({ prisma, databaseUrl: database.url, log: logger });
   handle = app.handler;
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -136,6 +136,29 @@ async function halfSentSignIns(url: string) {
   };
 }
 
+describe('a database that cuts its connections', () => {
+  it('keeps serving after a restart or failover cut every connection, and says so in JSON lines', async () => {
+    // The hub's connections carry a name of their own, so only they are cut, not other tests'.
+    const name = `treem-cut-${process.pid}`;
+    const hub = await spawnHub({ DATABASE_URL: inject('databaseUrl'), PGAPPNAME: name });
+    const client = new Client(hub.url);
+    const tasks = '{ programme { tasks { number } } }';
+    expect((await client.request(tasks)).data?.programme?.tasks).toHaveLength(8);
+    const logged = hub.output().length;
+    const [cut] = await prisma.$queryRaw<{ count: number }[]>`
+      SELECT count(pg_terminate_backend(pid))::int FROM pg_stat_activity WHERE application_name = ${name}`;
+    expect(cut?.count).toBeGreaterThan(1); // the API's pool and the job queue's
+    await expect.poll(() => hub.output().slice(logged), { timeout: 10_000 }).toContain('"component":"jobs"');
+    expect((await client.request(tasks)).data?.programme?.tasks).toHaveLength(8);
+    const lines = hub.output().slice(logged).split('\n').filter(Boolean);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+    const jobs = lines.map((line) => JSON.parse(line)).filter((entry) => entry.component === 'jobs');
+    expect(jobs.some((entry) => entry.error?.code === '57P01')).toBe(true); // "terminating connection due to administrator command"
+    expect(hub.child.exitCode).toBeNull();
+    expect((await hub.stop()).code).toBe(0);
+  }, 60_000);
+});
+
 describe('votes and a killed server', () => {
   it('loses no acknowledged vote when the server is killed in the middle of a burst', async () => {
     const { council, children } = await councilWithMembers(prisma, { members: 24 });

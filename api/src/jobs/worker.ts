@@ -1,5 +1,6 @@
-import { Logger, run, runMigrations, runOnce, type TaskList } from 'graphile-worker';
+import { Logger as JobLogger, run, runMigrations, runOnce, type TaskList } from 'graphile-worker';
 import type { Db } from '@treem/db/client';
+import { createLogger, type Logger } from '../observability.js';
 import { crontab, registeredTasks } from './registry.js';
 // Every module's tasks, registered on import (as schema.ts does for GraphQL types).
 import '../modules/accounts/jobs.js';
@@ -7,11 +8,20 @@ import '../modules/children/jobs.js';
 import '../modules/notifications/jobs.js';
 import '../modules/proposals/jobs.js';
 
-// graphile-worker narrates every poll at info level; keep warnings and errors.
-const logger = new Logger((scope) => (level, message, meta) => {
-  if (level === 'error') console.error('[jobs]', message, scope.taskIdentifier ?? '', meta?.error ?? '');
-  else if (level === 'warning') console.warn('[jobs]', message, scope.taskIdentifier ?? '');
-});
+/**
+ * graphile-worker's lines as the API's own: one JSON line each, with the task's name and the
+ * error's type, code, message and stack (never the connection object a pg error carries). It
+ * narrates every poll at info level; keep warnings and errors.
+ */
+function jobLogger(log: Logger) {
+  return new JobLogger((scope) => (level, message, meta) => {
+    const error = meta?.error as (Error & { code?: string }) | undefined;
+    // Not under `err`: pino's serializer would copy every enumerable field of the error.
+    const fields = { component: 'jobs', task: scope.taskIdentifier, error: error && { type: error.constructor.name, code: error.code, message: error.message, stack: error.stack } };
+    if (level === 'error') log.error(fields, message);
+    else if (level === 'warning') log.warn(fields, message);
+  });
+}
 
 function taskList(prisma: Db, now: () => Date): TaskList {
   return Object.fromEntries(
@@ -23,12 +33,12 @@ function taskList(prisma: Db, now: () => Date): TaskList {
 }
 
 /** Creates or updates the queue's own schema (graphile_worker), before anything is enqueued. */
-export function migrateJobQueue(databaseUrl: string): Promise<void> {
-  return runMigrations({ connectionString: databaseUrl, logger });
+export function migrateJobQueue(databaseUrl: string, log: Logger = createLogger()): Promise<void> {
+  return runMigrations({ connectionString: databaseUrl, logger: jobLogger(log) });
 }
 
 /** Runs the queue beside the server until `stop()`; every replica may run one. */
-export async function startWorker({ prisma, databaseUrl }: { prisma: Db; databaseUrl: string }) {
+export async function startWorker({ prisma, databaseUrl, log }: { prisma: Db; databaseUrl: string; log: Logger }) {
   const runner = await run({
     connectionString: databaseUrl,
     taskList: taskList(prisma, () => new Date()),
@@ -36,7 +46,7 @@ export async function startWorker({ prisma, databaseUrl }: { prisma: Db; databas
     concurrency: Number(process.env.TREEM_JOB_CONCURRENCY ?? 2),
     maxPoolSize: 4,
     noHandleSignals: true, // main.ts shuts down in order: HTTP, then jobs, then the database
-    logger,
+    logger: jobLogger(log),
   });
   return { stop: () => runner.stop() };
 }
@@ -46,6 +56,6 @@ export async function startWorker({ prisma, databaseUrl }: { prisma: Db; databas
  * (`vi.useFakeTimers({ toFake: ['Date'] })`) "due" follows that clock, so deadlines can be
  * crossed without waiting.
  */
-export async function runDueJobs({ prisma, databaseUrl }: { prisma: Db; databaseUrl: string }): Promise<void> {
-  await runOnce({ connectionString: databaseUrl, taskList: taskList(prisma, () => new Date()), useNodeTime: true, noHandleSignals: true, logger });
+export async function runDueJobs({ prisma, databaseUrl, log = createLogger() }: { prisma: Db; databaseUrl: string; log?: Logger }): Promise<void> {
+  await runOnce({ connectionString: databaseUrl, taskList: taskList(prisma, () => new Date()), useNodeTime: true, noHandleSignals: true, logger: jobLogger(log) });
 }
