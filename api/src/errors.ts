@@ -75,7 +75,7 @@ export class AppError extends Error {
 /**
  * The expected refusal behind an error, if it is one: our own, Pothos rejecting a malformed
  * global id, or the validation plugin rejecting an argument (bad input from the client, not a
- * fault of ours).
+ * fault of ours); or the database out of reach, which the client may try again shortly.
  */
 export function asAppError(error: unknown): AppError | null {
   let original = unwrapResolverError(error);
@@ -85,7 +85,29 @@ export function asAppError(error: unknown): AppError | null {
   if (original instanceof InputValidationError) return invalidArgument(original.issues);
   if (original instanceof PothosValidationError) return new AppError('BAD_USER_INPUT', 'MALFORMED_ID');
   if (isUniqueViolation(original)) return new AppError('CONFLICT');
+  if (isDatabaseUnavailable(original)) return new AppError('UNAVAILABLE', 'DATABASE');
   return null;
+}
+
+// Prisma: cannot reach the server, timed out, connection closed, no connection from the pool in time.
+const prismaConnectionCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+// The socket to PostgreSQL: refused, reset, timed out, no route, no such host.
+const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE']);
+
+/**
+ * The database could not be reached or dropped the connection: down, restarting, failing over.
+ * PostgreSQL's connection exceptions (SQLSTATE class 08) and its shutdown or start-up refusals
+ * (57P01–57P03) count, as do the same faults seen through Prisma's driver adapter (`cause`).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 4; depth += 1) {
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && (prismaConnectionCodes.has(code) || socketCodes.has(code) || /^08[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code))) return true;
+    // node-postgres ends a query whose connection went away with this message and no code.
+    if (typeof message === 'string' && message.startsWith('Connection terminated')) return true;
+    current = cause;
+  }
+  return false;
 }
 
 /**

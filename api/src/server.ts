@@ -99,6 +99,8 @@ function requestPolicy(metrics: Metrics): ApolloServerPlugin<Context> {
             const code = error.extensions.code;
             const refusal = asAppError(error);
             if (refusal) {
+              // The one refusal that is our fault: the database out of reach.
+              if (refusal.code === 'UNAVAILABLE') ctx.log.error({ err: error.originalError ?? error, path: error.path }, 'database unavailable in a GraphQL operation');
               error.message = refusalMessage(ctx.t, refusal);
             } else if (code === 'BAD_USER_INPUT' || (typeof code === 'string' && requestErrorCodes.has(code))) {
               // graphql-js rejected the document or a variable: people get a translated sentence,

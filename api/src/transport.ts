@@ -14,7 +14,7 @@ import proxyaddr from 'proxy-addr';
 import typeis from 'type-is';
 import type { Db } from '@treem/db/client';
 import type { Context, RequestSide } from './context.js';
-import { AppError, httpStatus, sendRefusal, type ErrorCode } from './errors.js';
+import { AppError, httpStatus, isDatabaseUnavailable, sendRefusal, type ErrorCode } from './errors.js';
 import type { OperationTrace } from './observability.js';
 import { bearerClient } from './modules/accounts/http.js';
 
@@ -207,9 +207,12 @@ export function graphqlEndpoint({ apollo, prisma, trust, logRequest, context }: 
       trace,
       setCookie: (header) => res.appendHeader('Set-Cookie', header),
     };
+    // Made here rather than by Apollo: a failure (the session lookup with the database out of
+    // reach) then gets the answer below, logged and translated, not Apollo's bare 500.
+    const contextValue = await context(request);
     const answer = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method!, headers: headerMap(req.headers), search, body },
-      context: () => context(request),
+      context: async () => contextValue,
     });
     await writeAnswer(res, answer);
   }
@@ -218,10 +221,14 @@ export function graphqlEndpoint({ apollo, prisma, trust, logRequest, context }: 
     const trace = logRequest(req, res);
     securityHeaders(req, res, () => {
       serve(req, res, trace).catch((error: unknown) => {
-        // Last resort: an unexpected failure is logged and answered as INTERNAL JSON.
+        // Last resort: an unexpected failure is logged and answered as INTERNAL JSON (UNAVAILABLE
+        // when the database is out of reach: the client may try again shortly).
         req.log.error({ err: error }, 'unexpected failure on /graphql');
         if (res.headersSent) res.destroy();
-        else refuse(req, res, refusal('INTERNAL'));
+        else if (isDatabaseUnavailable(error)) {
+          res.setHeader('Retry-After', '5');
+          refuse(req, res, refusal('UNAVAILABLE', 'DATABASE'));
+        } else refuse(req, res, refusal('INTERNAL'));
       });
     });
   };

@@ -4,7 +4,7 @@
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
-import { createServer, connect, type AddressInfo } from 'node:net';
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -158,6 +158,90 @@ describe('a database that cuts its connections', () => {
     expect((await hub.stop()).code).toBe(0);
   }, 60_000);
 });
+
+describe('a database out of reach', () => {
+  it('answers UNAVAILABLE, translated and retryable, and recovers when it is back', async () => {
+    const relay = await databaseRelay(inject('databaseUrl'));
+    const hub = await spawnHub({ DATABASE_URL: relay.url });
+    try {
+      const anonymous = new Client(hub.url, 'en');
+      const child = new Client(hub.url).from('198.18.2.1');
+      await child.login('child.demo', 'treem-demo-2030');
+      const tasks = '{ programme { tasks { number } } }';
+      const logged = hub.output().length;
+      relay.cut();
+
+      // Inside an operation: the field fails as UNAVAILABLE, in the asker's language.
+      const read = await anonymous.request(tasks);
+      expect(read.errors?.[0]).toMatchObject({ message: 'The service is interrupted for a moment. Please try again shortly.', extensions: { code: 'UNAVAILABLE', reason: 'DATABASE' } });
+      // Before it (the session lookup of a signed-in request): the whole request, 503 with Retry-After.
+      const response = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: child.cookie! }, body: JSON.stringify({ query: '{ viewer { displayName } }' }) });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      const body = await response.text();
+      expect(JSON.parse(body).errors[0]).toEqual({ message: 'Hệ thống đang tạm gián đoạn. Hãy thử lại sau một lát.', extensions: { code: 'UNAVAILABLE', reason: 'DATABASE' } });
+      for (const answer of [body, JSON.stringify(read)]) expect(answer).not.toMatch(/ECONN|prisma|stack|Connection terminated|postgres|\/work\//i);
+      // A mutation's resolver (a sign-in checks its waits in the database first).
+      const signIn = await new Client(hub.url, 'en').from('198.18.2.2').request('mutation { login(input: { username: "child.demo", password: "treem-demo-2030" }) { viewer { id } } }');
+      expect(signIn.errors?.[0]?.extensions).toEqual({ code: 'UNAVAILABLE', reason: 'DATABASE' });
+      expect((await fetch(`${hub.url}/healthz`)).status).toBe(503);
+      // Logged as errors with the request id, one JSON line each.
+      const lines = hub.output().slice(logged).split('\n').filter(Boolean).map((line) => JSON.parse(line));
+      expect(lines.some((line) => line.level === 'error' && line.requestId && /database unavailable|unexpected failure/.test(line.msg))).toBe(true);
+
+      relay.mend();
+      await expect.poll(async () => (await anonymous.request(tasks)).data?.programme?.tasks?.length, { timeout: 15_000 }).toBe(8);
+      expect((await child.request('{ viewer { displayName } }')).data?.viewer?.displayName).toBe('Sơn Ca');
+      expect(hub.child.exitCode).toBeNull();
+    } finally {
+      await hub.stop();
+      await relay.close();
+    }
+  }, 60_000);
+});
+
+/**
+ * A TCP relay to the test database that a test can cut (every connection through it dropped,
+ * new ones refused at once) and mend: the database out of reach, as a network fault or a
+ * server down would make it, without stopping the database other tests use.
+ */
+async function databaseRelay(databaseUrl: string) {
+  const target = new URL(databaseUrl);
+  const sockets = new Set<Socket>();
+  let open = true;
+  const server = createServer((incoming) => {
+    if (!open) return void incoming.destroy();
+    const outgoing = connect(Number(target.port || 5432), target.hostname);
+    for (const socket of [incoming, outgoing]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket)).on('error', () => {});
+    }
+    incoming.pipe(outgoing).pipe(incoming);
+    outgoing.on('close', () => incoming.destroy());
+    incoming.on('close', () => outgoing.destroy());
+  }).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const url = new URL(databaseUrl);
+  url.hostname = '127.0.0.1';
+  url.port = String((server.address() as AddressInfo).port);
+  const dropAll = () => {
+    for (const socket of sockets) socket.destroy();
+  };
+  return {
+    url: url.toString(),
+    cut() {
+      open = false;
+      dropAll();
+    },
+    mend() {
+      open = true;
+    },
+    close() {
+      dropAll();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
 
 describe('votes and a killed server', () => {
   it('loses no acknowledged vote when the server is killed in the middle of a burst', async () => {
