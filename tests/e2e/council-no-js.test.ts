@@ -1,19 +1,11 @@
 // Without JavaScript (old phones, school computers with scripts blocked), a moderator still adds
 // a child and hands over its one-time password, the child still chooses its own password at
 // first sign-in, and writes and submits a proposal: every form posts natively.
-import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Client, globalId } from '../support/graphql.js';
-import { executablePath, expectNoSeriousA11yViolations, hydrated, screenshots, serverAndBrowser } from '../support/browser.js';
+import { executablePath, expectNoSeriousA11yViolations, hydrated, logIn, screenshots, serverAndBrowser } from '../support/browser.js';
 
 const e2e = serverAndBrowser();
-
-async function logIn(page: Page, username: string, password: string) {
-  await page.goto(`${e2e.server.url}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-}
 
 describe.skipIf(!executablePath)('the council’s forms without JavaScript', () => {
   it('adds a child, who chooses its own password, then writes and submits a proposal', async () => {
@@ -23,8 +15,7 @@ describe.skipIf(!executablePath)('the council’s forms without JavaScript', () 
     const childContext = await e2e.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     try {
       const moderator = await moderatorContext.newPage();
-      await logIn(moderator, 'moderator.demo', 'treem-demo-2030');
-      await moderator.waitForURL(`${e2e.server.url}/`);
+      await logIn(moderator, { baseUrl: e2e.server.url, username: 'moderator.demo', password: 'treem-demo-2030', javaScript: false });
       await moderator.goto(councilUrl);
       await moderator.getByRole('link', { name: 'Thành viên' }).click();
       await moderator.waitForURL(/\/members$/);
@@ -39,8 +30,7 @@ describe.skipIf(!executablePath)('the council’s forms without JavaScript', () 
 
       // First sign-in: every page leads to choosing a password first.
       const child = await childContext.newPage();
-      await logIn(child, username, oneTimePassword);
-      await child.waitForURL(`${e2e.server.url}/password`);
+      await logIn(child, { baseUrl: e2e.server.url, username, password: oneTimePassword, javaScript: false, landing: '/password' });
       await child.goto(councilUrl);
       expect(child.url()).toBe(`${e2e.server.url}/password`);
       await child.getByLabel('Mật khẩu anh chị đưa').fill(oneTimePassword);
@@ -85,15 +75,13 @@ describe.skipIf(!executablePath)('the council’s forms without JavaScript', () 
     const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 } });
     try {
       const page = await context.newPage();
-      await logIn(page, 'moderator.demo', 'treem-demo-2030');
-      await page.waitForURL(`${e2e.server.url}/`);
+      await logIn(page, { baseUrl: e2e.server.url, username: 'moderator.demo', password: 'treem-demo-2030', javaScript: true });
       await page.goto(`${e2e.server.url}/councils/${encodeURIComponent(councilId)}/members`);
       await hydrated(page, true);
       await expectNoSeriousA11yViolations(page);
       await page.getByRole('button', { name: 'Đăng xuất' }).click();
       await page.waitForURL(`${e2e.server.url}/`);
-      await logIn(page, added.member.username, added.oneTimePassword);
-      await page.waitForURL(`${e2e.server.url}/password`);
+      await logIn(page, { baseUrl: e2e.server.url, username: added.member.username, password: added.oneTimePassword, javaScript: true, landing: '/password' });
       await hydrated(page, true);
       await expectNoSeriousA11yViolations(page);
     } finally {

@@ -66,12 +66,15 @@ export async function expectNoSeriousA11yViolations(page: Page) {
   expect(serious).toEqual([]);
 }
 
-/** Signs in through the login page, as a person would, and waits for the home page. */
-export async function logIn(page: Page, { baseUrl, username, password, javaScript }: { baseUrl: string; username: string; password: string; javaScript: boolean }) {
+/** Signs in through the login page, as a person would, and waits for the page it leads to. */
+export async function logIn(
+  page: Page,
+  { baseUrl, username, password, javaScript, landing = '/' }: { baseUrl: string; username: string; password: string; javaScript: boolean; landing?: string },
+) {
   await page.goto(`${baseUrl}/login`);
   await hydrated(page, javaScript);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL(`${baseUrl}/`);
+  await page.waitForURL(`${baseUrl}${landing}`);
 }
