@@ -121,9 +121,12 @@ describe.skipIf(!executablePath)('reporting and approval', { timeout: 120_000 },
 
         await page.goto(`${e2e.server.url}/programme/report?state=DRAFT`);
         const mine = page.getByTestId('submission').filter({ hasText: `· ${period}` });
+        // Each of these forms posts natively: the next page is opened only once its answer is in.
         await mine.getByRole('button', { name: 'Gửi duyệt' }).click();
+        await page.waitForURL(/\?\/submit$/);
         await page.goto(`${e2e.server.url}/programme/report?state=SUBMITTED`);
         await page.getByTestId('submission').filter({ hasText: `· ${period}` }).getByRole('button', { name: 'Duyệt', exact: true }).click();
+        await page.waitForURL(/\?\/approve$/);
         await page.goto(`${e2e.server.url}/programme/report?state=APPROVED`);
         await page.getByTestId('submission').filter({ hasText: `· ${period}` }).waitFor();
         const submission = await e2e.server.prisma.submission.findFirstOrThrow({ where: { period, indicator: { code: 'SWIMMING_SAFETY' } } });
