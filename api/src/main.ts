@@ -128,6 +128,7 @@ try {
   const app = await createApp({ prisma, webHandler: web?.handler, logger });
   stopApp = app.stop;
   worker = await startWorker({ prisma, databaseUrl: database.url, log: logger });
+  if (!process.env.SMTP_URL) logger.warn({ component: 'notifications' }, 'SMTP_URL is not set: daily e-mail digests are off.');
   handle = app.handler;
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -58,6 +58,35 @@ describe('logs', () => {
   });
 });
 
+describe('an agency system’s request', () => {
+  it('is served, and the failure logged as one line, when its last use cannot be recorded', async () => {
+    const admin = new Client(server.url);
+    await admin.login('admin.demo', 'treem-demo-2030');
+    const name = `last use refused ${Date.now()}`;
+    const created = await admin.request('mutation ($input: CreateApiClientInput!) { createApiClient(input: $input) { token } }', { input: { agencyCode: 'SYT', name, scopes: ['indicators:read'] } });
+    const token = created.data!.createApiClient.token as string;
+    const { id } = await server.prisma.apiClient.findFirstOrThrow({ where: { name }, select: { id: true } });
+    // The database refuses to touch this one client, as a full disk or a lost primary would.
+    await server.prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_last_use() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'last use refused'; END $$`);
+    await server.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_last_use BEFORE UPDATE ON "ApiClient" FOR EACH ROW WHEN (NEW.id = '${id}') EXECUTE FUNCTION refuse_last_use()`);
+    try {
+      lines.length = 0;
+      const system = Object.assign(new Client(server.url, 'en'), { bearer: token });
+      expect(await system.request('{ programme { code } }')).toMatchObject({ data: { programme: { code: expect.any(String) } } });
+      await expect.poll(() => lines.find((line) => line.msg === 'could not record an API client’s last use')).toMatchObject({
+        level: 40,
+        apiClientId: id,
+        requestId: expect.any(String),
+        err: { message: expect.stringContaining('last use refused') },
+      });
+      expect(JSON.stringify(lines)).not.toContain(token);
+    } finally {
+      await server.prisma.$executeRawUnsafe('DROP TRIGGER refuse_last_use ON "ApiClient"');
+      await server.prisma.$executeRawUnsafe('DROP FUNCTION refuse_last_use()');
+    }
+  });
+});
+
 describe('/healthz', () => {
   it('is 200 when the database answers', async () => {
     const response = await fetch(`${server.url}/healthz`);

@@ -14,7 +14,7 @@ export async function bearerClient({ prisma, req, res }: { prisma: Db; req: Inco
   const header = req.headers.authorization;
   if (header === undefined) return null;
   const token = /^Bearer +([\x21-\x7e]+)$/i.exec(header)?.[1];
-  const client = token ? await apiClientFromToken({ prisma, token }) : null;
+  const client = token ? await apiClientFromToken({ prisma, token, log: req.log }) : null;
   if (client) return client;
   res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
   sendRefusal(req, res, 401, new AppError('UNAUTHENTICATED', 'INVALID_TOKEN'));

@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from '@treem/db/credentials';
 import { AppError } from '../../errors.js';
 import { currentMembershipIn, moderates } from '../council/policy.js';
 import { formatDate, today } from '../../calendar.js';
+import type { Logger } from '../../observability.js';
 import { recordAudit, type Actor } from '../audit/service.js';
 import { API_SCOPES, isApiScope, mayManageApiClients, type ApiClientPrincipal } from './policy.js';
 import type { AccountThrottle, LoginThrottle } from './throttle.js';
@@ -238,7 +239,7 @@ export function retireApiClient({ prisma, actor, id }: { prisma: Db; actor: Acto
 }
 
 /** The client a bearer token names, if the token is known, not revoked and not expired. */
-export async function apiClientFromToken({ prisma, token }: { prisma: Db; token: string }): Promise<ApiClientPrincipal | null> {
+export async function apiClientFromToken({ prisma, token, log }: { prisma: Db; token: string; log: Logger }): Promise<ApiClientPrincipal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
   const now = new Date();
   // On the primary, like sessions: a revoked token stops working at once.
@@ -250,7 +251,7 @@ export async function apiClientFromToken({ prisma, token }: { prisma: Db; token:
   if (!client.lastUsedAt || now.getTime() - client.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     // Not awaited: the request does not wait for a hint; a failure is only logged.
     prisma.apiClient.update({ where: { id: client.id }, data: { lastUsedAt: now }, select: { id: true } })
-      .catch((error: unknown) => console.error('[api-client] could not record last use', error));
+      .catch((error: unknown) => log.warn({ err: error, apiClientId: client.id }, 'could not record an API client’s last use'));
   }
   return { id: client.id, name: client.name, agencyId: client.agencyId, scopes: client.scopes.filter(isApiScope) };
 }

@@ -4,12 +4,11 @@ let transport: Transporter | null | undefined;
 
 /**
  * The SMTP server from SMTP_URL (e.g. smtp://user:pass@mail.example:587), read on first use.
- * Without it e-mail is off, and the server says so once rather than failing every night.
+ * Without it e-mail is off: main.ts says so once at start-up rather than failing every night.
  */
 export function mailer(): Transporter | null {
   if (transport === undefined) {
     const url = process.env.SMTP_URL;
-    if (!url) console.warn('[notifications] SMTP_URL is not set: daily e-mail digests are off.');
     transport = url ? nodemailer.createTransport(url) : null;
   }
   return transport;
