@@ -57,6 +57,47 @@ describe('made-up addresses', () => {
   });
 });
 
+describe('forms that cannot be read', () => {
+  // What a broken client or an attacker might post to a form: never a 500, never a stack.
+  const bodies: Array<[string, Record<string, string>, string, number]> = [
+    ['plain text', { 'content-type': 'text/plain' }, 'username=child.demo', 415],
+    ['JSON', { 'content-type': 'application/json' }, '{"username":"child.demo"}', 415],
+    ['no content type', {}, 'username=child.demo', 415],
+    ['a multipart body cut short', { 'content-type': 'multipart/form-data; boundary=zz' }, '--zz\r\nContent-Disposition: form-data; name="username"\r\n\r\nabc\r\n--zz', 400],
+    ['a multipart body without its boundary', { 'content-type': 'multipart/form-data' }, 'username=child.demo', 400],
+  ];
+  const actions = () => [
+    '/login',
+    '/lang',
+    `/proposals/${encodeURIComponent(globalId('Proposal', draftId))}?/vote`,
+    `/councils/${encodeURIComponent(globalId('Council', world.council.id))}/write`,
+  ];
+
+  it.each(bodies)('%s is refused in the reader’s language, as a page or as JSON', async (_what, headers, body, status) => {
+    for (const action of actions()) {
+      const page = await fetch(`${server.url}${action}`, { method: 'POST', headers: { ...headers, origin: server.url, accept: 'text/html' }, body });
+      const html = await page.text();
+      expect(page.status, action).toBe(status);
+      expect(html, action).toContain('Không đọc được nội dung em vừa gửi.');
+      expect(html).not.toMatch(leaks);
+      // As use:enhance asks, in English.
+      const json = await fetch(`${server.url}${action}`, { method: 'POST', headers: { ...headers, origin: server.url, accept: 'application/json', cookie: 'lang=en' }, body });
+      expect(json.status, action).toBe(status);
+      expect(JSON.stringify(await json.json()), action).toContain('What was sent could not be read.');
+    }
+  });
+
+  it('changes nothing: a sign-in posted as JSON opens no session', async () => {
+    const response = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ username: world.children[0]!.username, password: PASSWORD }),
+    });
+    expect(response.status).toBe(415);
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+});
+
 describe('who answers', () => {
   // Pages reach the portal without passing through Express (api/src/app.ts); Express keeps its
   // own routes, in any case, and hands on what only begins like one of them.

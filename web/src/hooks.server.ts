@@ -56,6 +56,8 @@ export const handleFetch: HandleFetch = ({ event, request, fetch }) => {
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const t = serverTranslator(toLocale(event.cookies.get(LANG_COOKIE)));
 	if (status === 404) return { message: t('error.notFound') };
+	// SvelteKit's own refusal of a form action posted as, say, JSON (readForm says the same).
+	if (status === 415) return { message: t('error.unreadableForm') };
 	// A malformed address (say, a broken %-escape) is the request's fault: say so, log nothing.
 	if (status < 500) return { message: t('error.badRequest') };
 	console.error(error);

@@ -1,4 +1,4 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { AnyVariables, DocumentInput } from '@urql/core';
 import { serverClient } from '$lib/graphql/client.server';
 import { describeError } from '$lib/graphql/errors';
@@ -22,6 +22,20 @@ export async function mutate<Data, Variables extends AnyVariables, Keep extends 
 		return { failure: fail(problem.status, { ...(keep as Keep), error: problem.message }) } as const;
 	}
 	return { data: result.data } as const;
+}
+
+/**
+ * The form a request posted. Another content type, or a multipart body that does not parse, is
+ * the sender's fault, answered in the reader's language (415 or 400), not a crash: `formData()`
+ * throws on both, and that was a 500 with a stack in the log.
+ */
+export async function readForm({ request, locals }: Pick<RequestEvent, 'request' | 'locals'>): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch {
+		const isForm = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i.test(request.headers.get('content-type') ?? '');
+		error(isForm ? 400 : 415, locals.t('error.unreadableForm'));
+	}
 }
 
 /** A form's text field, trimmed ('' when absent). */

@@ -6,6 +6,7 @@ import {
 	AgencyWorkQuery, CreateActivityMutation, CreateBudgetLineMutation, UpdateActivityMutation, UpdateBudgetLineMutation, UpdateServicePointMutation, WritableAgenciesQuery
 } from '$lib/graphql/tasks';
 import { isActivityStatus, isFundingSource } from '$lib/graphql/types';
+import { readForm } from '$lib/server/actions';
 import type { Actions, PageServerLoad } from './$types';
 
 const mayKeepRecords = (roles: readonly string[] | undefined) => Boolean(roles?.includes('AGENCY_OFFICER') || roles?.includes('PROGRAMME_ADMIN'));
@@ -40,7 +41,7 @@ function answer<Success extends object>(result: { error?: CombinedError }, t: Ap
 
 export const actions: Actions = {
 	createActivity: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const status = field(form, 'status');
 		const result = await serverClient(event)
 			.mutation(CreateActivityMutation, {
@@ -58,7 +59,7 @@ export const actions: Actions = {
 		return answer(result, event.locals.t, { created: true });
 	},
 	updateActivity: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const status = field(form, 'status');
 		const result = await serverClient(event)
 			.mutation(UpdateActivityMutation, {
@@ -68,7 +69,7 @@ export const actions: Actions = {
 		return answer(result, event.locals.t, { saved: field(form, 'id') });
 	},
 	createBudgetLine: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const source = field(form, 'source');
 		const result = await serverClient(event)
 			.mutation(CreateBudgetLineMutation, {
@@ -83,7 +84,7 @@ export const actions: Actions = {
 		return answer(result, event.locals.t, { saved: field(form, 'activityId') });
 	},
 	updateBudgetLine: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const result = await serverClient(event)
 			.mutation(UpdateBudgetLineMutation, {
 				input: { id: field(form, 'id') ?? '', version: Number(field(form, 'version')), disbursedVnd: field(form, 'disbursedVnd') }
@@ -92,7 +93,7 @@ export const actions: Actions = {
 		return answer(result, event.locals.t, { saved: field(form, 'activityId') });
 	},
 	updateServicePoint: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const result = await serverClient(event)
 			.mutation(UpdateServicePointMutation, {
 				input: {

@@ -4,6 +4,7 @@ import { describeError } from '$lib/graphql/errors';
 import { LoginMutation } from '$lib/graphql/viewer';
 import { safeRedirect } from '$lib/server/redirect';
 import { findSessionCookie, setSessionCookie } from '$lib/server/session';
+import { readForm } from '$lib/server/actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -13,7 +14,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { t } = event.locals;
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const username = form.get('username')?.toString().trim() ?? '';
 		const password = form.get('password')?.toString() ?? '';
 		if (!username || !password) {

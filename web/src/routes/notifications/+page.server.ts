@@ -2,7 +2,7 @@ import { serverClient } from '$lib/graphql/client.server';
 import { failLoad } from '$lib/graphql/errors';
 import { MarkNotificationsReadMutation, NotificationsQuery, UpdateNotificationSettingsMutation } from '$lib/graphql/participation';
 import { loginRedirect } from '$lib/server/redirect';
-import { mutate, text } from '$lib/server/actions';
+import { mutate, readForm, text } from '$lib/server/actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	read: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const id = text(form, 'id');
 		const noticeId = text(form, 'noticeId');
 		const input = id ? { ids: [id] } : noticeId ? { noticeIds: [noticeId] } : {};
@@ -29,7 +29,7 @@ export const actions: Actions = {
 		return { marked: true };
 	},
 	settings: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const outcome = await mutate(event, UpdateNotificationSettingsMutation, { input: { email: text(form, 'email'), emailDigest: form.get('emailDigest') === 'on' } });
 		return outcome.failure ?? { saved: true };
 	}

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { ChangePasswordMutation } from '$lib/graphql/viewer';
 import { loginRedirect } from '$lib/server/redirect';
-import { mutate } from '$lib/server/actions';
+import { mutate, readForm } from '$lib/server/actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -10,7 +10,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const field = (name: string) => String(form.get(name) ?? '');
 		const outcome = await mutate(event, ChangePasswordMutation, {
 			input: { currentPassword: field('currentPassword'), newPassword: field('newPassword') }

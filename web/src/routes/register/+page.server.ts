@@ -4,6 +4,7 @@ import { describeError, withoutIdentityRefusals } from '$lib/graphql/errors';
 import { RegisterSearchQuery } from '$lib/graphql/register';
 import { isCircumstanceGroup } from '$lib/graphql/types';
 import { clearPurpose, parsePurpose, purposeText, readPurpose, setPurpose } from '$lib/server/purpose';
+import { readForm } from '$lib/server/actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -32,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	purpose: async ({ request, cookies, url, locals }) => {
-		const form = await request.formData();
+		const form = await readForm({ request, locals });
 		const purpose = parsePurpose(`${form.get('code') ?? ''}: ${form.get('note') ?? ''}`);
 		if (!purpose) return fail(400, { purposeError: locals.t('register.purpose.invalid') });
 		setPurpose(cookies, url, purpose);

@@ -3,7 +3,7 @@ import { serverClient } from '$lib/graphql/client.server';
 import { failLoad } from '$lib/graphql/errors';
 import { ApproveCommentMutation, CommentQueueQuery, RejectCommentMutation, ResolveReportsMutation } from '$lib/graphql/participation';
 import { loginRedirect } from '$lib/server/redirect';
-import { integer, mutate, text } from '$lib/server/actions';
+import { integer, mutate, readForm, text } from '$lib/server/actions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,13 +15,13 @@ export const load: PageServerLoad = async (event) => {
 };
 
 const decide = (document: typeof ApproveCommentMutation | typeof RejectCommentMutation) => async (event: RequestEvent) => {
-	const form = await event.request.formData();
+	const form = await readForm(event);
 	const outcome = await mutate(event, document, { input: { id: text(form, 'commentId'), version: integer(form, 'version') ?? -1 } });
 	return outcome.failure ?? { decided: true };
 };
 
 const resolve = (hide: boolean) => async (event: RequestEvent) => {
-	const form = await event.request.formData();
+	const form = await readForm(event);
 	const outcome = await mutate(event, ResolveReportsMutation, { input: { targetId: text(form, 'targetId'), hide } });
 	return outcome.failure ?? { resolved: true };
 };

@@ -10,6 +10,7 @@ import {
 } from '$lib/graphql/indicators';
 import { isSubmissionState } from '$lib/graphql/types';
 import type { VariablesOf } from '$lib/graphql/graphql';
+import { readForm } from '$lib/server/actions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 type ValueInput = VariablesOf<typeof SubmitDataValuesMutation>['input']['values'][number];
@@ -44,7 +45,7 @@ async function submitValues(event: RequestEvent, form: FormData, values: ValueIn
 const number = (value: FormDataEntryValue | null) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN);
 
 async function move(event: RequestEvent, action: 'submit' | 'approve' | 'return') {
-	const form = await event.request.formData();
+	const form = await readForm(event);
 	const id = String(form.get('id') ?? '');
 	const version = Number(form.get('version'));
 	const client = serverClient(event);
@@ -60,7 +61,7 @@ async function move(event: RequestEvent, action: 'submit' | 'approve' | 'return'
 
 export const actions: Actions = {
 	one: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const value = {
 			indicatorCode: String(form.get('indicatorCode') ?? ''),
 			unitCode: String(form.get('unitCode') ?? ''),
@@ -74,7 +75,7 @@ export const actions: Actions = {
 		return submitValues(event, form, values, null);
 	},
 	upload: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const file = form.get('file');
 		const text = file instanceof File && file.size > 0 ? await file.text() : String(form.get('csv') ?? '');
 		if (text.trim() === '' || text.length > MAX_CSV_CHARS) return fail(400, { problem: event.locals.t('programme.report.csvHelp') });

@@ -19,7 +19,7 @@ import {
 	type ProposalDetail
 } from '$lib/graphql/proposals';
 import { isVoteChoice, oneOf, returnReasons, stances } from '$lib/graphql/types';
-import { integer, mutate, text } from '$lib/server/actions';
+import { integer, mutate, readForm, text } from '$lib/server/actions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export type VotingStatus = 'open' | 'notYetOpen' | 'closed' | 'notOpen';
@@ -54,14 +54,14 @@ const versioned = (form: FormData, id: string) => ({ id, version: integer(form, 
 
 /** A lifecycle step: one mutation, then the page reloads with the proposal's new state. */
 async function step(event: RequestEvent, run: (form: FormData) => Promise<{ failure?: ReturnType<typeof fail> }>, done: string) {
-	const outcome = await run(await event.request.formData());
+	const outcome = await run(await readForm(event));
 	return outcome.failure ?? { done };
 }
 
 export const actions: Actions = {
 	vote: async (event) => {
 		const { t } = event.locals;
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const choice = form.get('choice');
 		if (!isVoteChoice(choice)) return fail(400, { error: t('vote.pickOne') });
 		const outcome = await mutate(event, CastVoteMutation, { input: { proposalId: event.params.id, choice } });
@@ -83,7 +83,7 @@ export const actions: Actions = {
 		step(event, (form) =>
 			mutate(event, ApproveProposalMutation, { input: { ...versioned(form, event.params.id), votingDays: integer(form, 'votingDays') } }), 'approved'),
 	return: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const reason = oneOf(returnReasons, form.get('reason'));
 		if (!reason) return fail(400, { error: event.locals.t('moderate.pickReason') });
 		const outcome = await mutate(event, ReturnProposalMutation, { input: { ...versioned(form, event.params.id), reason, message: text(form, 'message') } });

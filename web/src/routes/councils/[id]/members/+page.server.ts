@@ -4,7 +4,7 @@ import { failLoad } from '$lib/graphql/errors';
 import { AddCouncilMemberMutation, CouncilMembersQuery, EndMembershipMutation, ResetMemberPasswordMutation } from '$lib/graphql/members';
 import { consentMethods, guardianRelations, oneOf } from '$lib/graphql/types';
 import { loginRedirect } from '$lib/server/redirect';
-import { mutate, text } from '$lib/server/actions';
+import { mutate, readForm, text } from '$lib/server/actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	add: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const pseudonym = text(form, 'pseudonym');
 		const outcome = await mutate(
 			event,
@@ -41,12 +41,12 @@ export const actions: Actions = {
 		return outcome.failure ?? { issued: outcome.data.addCouncilMember };
 	},
 	reset: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const outcome = await mutate(event, ResetMemberPasswordMutation, { input: { membershipId: text(form, 'membershipId') } });
 		return outcome.failure ?? { issued: outcome.data.resetMemberPassword };
 	},
 	end: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const outcome = await mutate(event, EndMembershipMutation, { input: { membershipId: text(form, 'membershipId') } });
 		return outcome.failure ?? { ended: true };
 	}

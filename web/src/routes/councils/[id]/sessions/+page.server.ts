@@ -8,7 +8,7 @@ import {
 	ScheduleCouncilSessionMutation
 } from '$lib/graphql/participation';
 import { loginRedirect } from '$lib/server/redirect';
-import { mutate, text } from '$lib/server/actions';
+import { mutate, readForm, text } from '$lib/server/actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -29,7 +29,7 @@ function vietnamTime(value: string): string | null {
 
 export const actions: Actions = {
 	schedule: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const startsAt = vietnamTime(text(form, 'startsAt'));
 		if (!startsAt) return fail(400, { error: event.locals.t('sessions.startsAt') });
 		const outcome = await mutate(event, ScheduleCouncilSessionMutation, {
@@ -44,13 +44,13 @@ export const actions: Actions = {
 		return outcome.failure ?? { scheduled: true };
 	},
 	attendance: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const present = form.getAll('present').filter((value): value is string => typeof value === 'string');
 		const outcome = await mutate(event, RecordSessionAttendanceMutation, { input: { sessionId: text(form, 'sessionId'), present } });
 		return outcome.failure ?? { saved: true };
 	},
 	minutes: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const outcome = await mutate(event, RecordSessionMinutesMutation, { input: { sessionId: text(form, 'sessionId'), minutes: text(form, 'minutes') } });
 		return outcome.failure ?? { saved: true };
 	}

@@ -3,7 +3,7 @@ import { serverClient } from '$lib/graphql/client.server';
 import { WriteCouncilQuery } from '$lib/graphql/councils';
 import { CreateProposalMutation } from '$lib/graphql/proposals';
 import { loginRedirect } from '$lib/server/redirect';
-import { integer, mutate, text } from '$lib/server/actions';
+import { integer, mutate, readForm, text } from '$lib/server/actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const values = { title: text(form, 'title'), body: text(form, 'body'), objectiveGroup: integer(form, 'objectiveGroup') };
 		const outcome = await mutate(event, CreateProposalMutation, {
 			input: { councilId: event.params.id, title: values.title, body: values.body, objectiveGroup: values.objectiveGroup ?? 0 }

@@ -8,7 +8,7 @@ import {
 	RejectCommentMutation,
 	ReportContentMutation
 } from '$lib/graphql/participation';
-import { integer, mutate, text } from '$lib/server/actions';
+import { integer, mutate, readForm, text } from '$lib/server/actions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,14 +21,14 @@ export const load: PageServerLoad = async (event) => {
 
 /** A moderator's decision on one comment, with the version the page showed. */
 const decide = (document: typeof ApproveCommentMutation | typeof RejectCommentMutation) => async (event: RequestEvent) => {
-	const form = await event.request.formData();
+	const form = await readForm(event);
 	const outcome = await mutate(event, document, { input: { id: text(form, 'commentId'), version: integer(form, 'version') ?? -1 } });
 	return outcome.failure ?? { decided: true };
 };
 
 export const actions: Actions = {
 	comment: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const body = text(form, 'body');
 		const replyTo = text(form, 'replyTo') || null;
 		if (!body) return fail(400, { body, error: event.locals.t('discussion.body') });
@@ -36,7 +36,7 @@ export const actions: Actions = {
 		return outcome.failure ?? { sent: true };
 	},
 	report: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const outcome = await mutate(event, ReportContentMutation, { input: { targetId: text(form, 'targetId'), reason: text(form, 'reason') } });
 		return outcome.failure ?? { reported: true };
 	},

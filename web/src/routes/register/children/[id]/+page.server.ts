@@ -4,6 +4,7 @@ import { describeError, failLoad, withoutIdentityRefusals } from '$lib/graphql/e
 import { ChildRecordQuery, RequestVerificationMutation, UpdateChildRecordMutation } from '$lib/graphql/register';
 import { isCaseStatus } from '$lib/graphql/types';
 import { purposeText, readPurpose } from '$lib/server/purpose';
+import { readForm } from '$lib/server/actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 async function act(event: Parameters<Actions[string]>[0], run: (purpose: string, form: FormData) => Promise<{ error?: import('@urql/core').CombinedError }>, success: { saved: true } | { verifyRequested: true }) {
 	const purpose = readPurpose(event.cookies);
 	if (!purpose) redirect(303, '/register');
-	const result = await run(purposeText(purpose), await event.request.formData());
+	const result = await run(purposeText(purpose), await readForm(event));
 	if (result.error) {
 		const problem = describeError(result.error, event.locals.t);
 		return fail(problem.status, { error: problem.message });
