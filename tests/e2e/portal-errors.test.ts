@@ -59,12 +59,15 @@ describe('made-up addresses', () => {
 
 describe('forms that cannot be read', () => {
   // What a broken client or an attacker might post to a form: never a 500, never a stack.
-  const bodies: Array<[string, Record<string, string>, string, number]> = [
-    ['plain text', { 'content-type': 'text/plain' }, 'username=child.demo', 415],
-    ['JSON', { 'content-type': 'application/json' }, '{"username":"child.demo"}', 415],
-    ['no content type', {}, 'username=child.demo', 415],
-    ['a multipart body cut short', { 'content-type': 'multipart/form-data; boundary=zz' }, '--zz\r\nContent-Disposition: form-data; name="username"\r\n\r\nabc\r\n--zz', 400],
-    ['a multipart body without its boundary', { 'content-type': 'multipart/form-data' }, 'username=child.demo', 400],
+  const unreadable = ['Không đọc được nội dung em vừa gửi.', 'What was sent could not be read.'] as const;
+  const tooLong = ['Nội dung em gửi dài quá.', 'What was sent is too long.'] as const;
+  const bodies: Array<[string, Record<string, string>, string, number, readonly [string, string]]> = [
+    ['plain text', { 'content-type': 'text/plain' }, 'username=child.demo', 415, unreadable],
+    ['JSON', { 'content-type': 'application/json' }, '{"username":"child.demo"}', 415, unreadable],
+    ['no content type', {}, 'username=child.demo', 415, unreadable],
+    ['a multipart body cut short', { 'content-type': 'multipart/form-data; boundary=zz' }, '--zz\r\nContent-Disposition: form-data; name="username"\r\n\r\nabc\r\n--zz', 400, unreadable],
+    ['a multipart body without its boundary', { 'content-type': 'multipart/form-data' }, 'username=child.demo', 400, unreadable],
+    ['a form over the size limit (BODY_SIZE_LIMIT, 512 KB)', { 'content-type': 'application/x-www-form-urlencoded' }, `username=${'a'.repeat(600_000)}`, 413, tooLong],
   ];
   const actions = () => [
     '/login',
@@ -73,17 +76,17 @@ describe('forms that cannot be read', () => {
     `/councils/${encodeURIComponent(globalId('Council', world.council.id))}/write`,
   ];
 
-  it.each(bodies)('%s is refused in the reader’s language, as a page or as JSON', async (_what, headers, body, status) => {
+  it.each(bodies)('%s is refused in the reader’s language, as a page or as JSON', async (_what, headers, body, status, [vi, en]) => {
     for (const action of actions()) {
       const page = await fetch(`${server.url}${action}`, { method: 'POST', headers: { ...headers, origin: server.url, accept: 'text/html' }, body });
       const html = await page.text();
       expect(page.status, action).toBe(status);
-      expect(html, action).toContain('Không đọc được nội dung em vừa gửi.');
+      expect(html, action).toContain(vi);
       expect(html).not.toMatch(leaks);
       // As use:enhance asks, in English.
       const json = await fetch(`${server.url}${action}`, { method: 'POST', headers: { ...headers, origin: server.url, accept: 'application/json', cookie: 'lang=en' }, body });
       expect(json.status, action).toBe(status);
-      expect(JSON.stringify(await json.json()), action).toContain('What was sent could not be read.');
+      expect(JSON.stringify(await json.json()), action).toContain(en);
     }
   });
 

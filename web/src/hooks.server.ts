@@ -58,6 +58,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: t('error.notFound') };
 	// SvelteKit's own refusal of a form action posted as, say, JSON (readForm says the same).
 	if (status === 415) return { message: t('error.unreadableForm') };
+	if (status === 413) return { message: t('error.formTooLarge') };
 	// A malformed address (say, a broken %-escape) is the request's fault: say so, log nothing.
 	if (status < 500) return { message: t('error.badRequest') };
 	console.error(error);

@@ -25,14 +25,16 @@ export async function mutate<Data, Variables extends AnyVariables, Keep extends 
 }
 
 /**
- * The form a request posted. Another content type, or a multipart body that does not parse, is
- * the sender's fault, answered in the reader's language (415 or 400), not a crash: `formData()`
- * throws on both, and that was a 500 with a stack in the log.
+ * The form a request posted. Another content type, a multipart body that does not parse, or a
+ * body over BODY_SIZE_LIMIT is the sender's fault, answered in the reader's language (415, 400
+ * or 413), not a crash: `formData()` throws on each, and that was a 500 with a stack in the log.
  */
 export async function readForm({ request, locals }: Pick<RequestEvent, 'request' | 'locals'>): Promise<FormData> {
 	try {
 		return await request.formData();
-	} catch {
+	} catch (cause) {
+		// The Node adapter errors an oversized body's stream with its own 413.
+		if ((cause as { status?: unknown }).status === 413) error(413, locals.t('error.formTooLarge'));
 		const isForm = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i.test(request.headers.get('content-type') ?? '');
 		error(isForm ? 400 : 415, locals.t('error.unreadableForm'));
 	}
