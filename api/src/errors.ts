@@ -172,13 +172,26 @@ export function invalidArgument(issues: readonly Issue[]): AppError {
   return new AppError('BAD_USER_INPUT', 'INVALID_FIELD', { field }, ['field']);
 }
 
+/** A refusal as GraphQL words one: JSON errors with its code and a message in the asker's language. */
+export function refusalBody(acceptLanguage: string | undefined, refusal: AppError): string {
+  const message = refusalMessage(translator(localeFrom(acceptLanguage)), refusal);
+  return JSON.stringify({ errors: [{ message, extensions: refusal.extensions }] });
+}
+
+/**
+ * What a failure outside any resolver (the session lookup, say) is answered with: UNAVAILABLE
+ * when the database is out of reach, so the client tries again shortly; INTERNAL otherwise.
+ */
+export function failureRefusal(error: unknown): AppError {
+  return isDatabaseUnavailable(error) ? new AppError('UNAVAILABLE', 'DATABASE') : new AppError('INTERNAL');
+}
+
 /**
  * Answers a request refused before GraphQL runs (e.g. a bad bearer token) the way GraphQL
  * refuses: JSON errors with a code and a translated message, never an HTML page.
  */
 export function sendRefusal(req: IncomingMessage, res: ServerResponse, status: number, refusal: AppError): void {
-  const message = refusalMessage(translator(localeFrom(req.headers['accept-language'])), refusal);
-  const body = JSON.stringify({ errors: [{ message, extensions: refusal.extensions }] });
+  const body = refusalBody(req.headers['accept-language'], refusal);
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(body));

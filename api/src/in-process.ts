@@ -5,6 +5,7 @@
 // is elsewhere (API_URL) or the portal runs under Vite, it is absent and the portal uses HTTP.
 import type { ApolloServer } from '@apollo/server';
 import type { Context, RequestSide, ViewerLookup } from './context.js';
+import { failureRefusal, httpStatus, refusalBody } from './errors.js';
 import type { Logger } from './observability.js';
 import { viewerFromSession, type Viewer } from './modules/accounts/service.js';
 import { headerMap } from './transport.js';
@@ -46,9 +47,19 @@ export function inProcessGraphQL({ apollo, page, context }: {
     // logged; the operation's own trace goes nowhere.
     const cookies: string[] = [];
     const request: RequestSide = { ...page, headers, apiClient: null, trace: {}, setCookie: (cookie) => cookies.push(cookie) };
+    // Made here rather than by Apollo, as over HTTP (transport.ts): a failure (the session lookup
+    // with the database out of reach) is then logged and translated, not Apollo's bare message.
+    let contextValue: Context;
+    try {
+      contextValue = await context(request, findViewer);
+    } catch (error) {
+      page.log.error({ err: error }, "unexpected failure in a page's GraphQL operation");
+      const problem = failureRefusal(error);
+      return { status: httpStatus[problem.code], headers: [['content-type', 'application/json; charset=utf-8']], body: refusalBody(headers['accept-language'], problem) };
+    }
     const answer = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers: headerMap(headers), search: '', body: parsed },
-      context: () => context(request, findViewer),
+      context: async () => contextValue,
     });
     const query = (parsed as { query?: unknown } | null)?.query;
     if (typeof query === 'string' && /^\s*mutation\b/.test(query)) viewers.clear();

@@ -14,7 +14,7 @@ import proxyaddr from 'proxy-addr';
 import typeis from 'type-is';
 import type { Db } from '@treem/db/client';
 import type { Context, RequestSide } from './context.js';
-import { AppError, httpStatus, isDatabaseUnavailable, sendRefusal, type ErrorCode } from './errors.js';
+import { AppError, failureRefusal, httpStatus, sendRefusal, type ErrorCode } from './errors.js';
 import type { OperationTrace } from './observability.js';
 import { bearerClient } from './modules/accounts/http.js';
 
@@ -224,11 +224,10 @@ export function graphqlEndpoint({ apollo, prisma, trust, logRequest, context }: 
         // Last resort: an unexpected failure is logged and answered as INTERNAL JSON (UNAVAILABLE
         // when the database is out of reach: the client may try again shortly).
         req.log.error({ err: error }, 'unexpected failure on /graphql');
-        if (res.headersSent) res.destroy();
-        else if (isDatabaseUnavailable(error)) {
-          res.setHeader('Retry-After', '5');
-          refuse(req, res, refusal('UNAVAILABLE', 'DATABASE'));
-        } else refuse(req, res, refusal('INTERNAL'));
+        if (res.headersSent) return void res.destroy();
+        const problem = failureRefusal(error);
+        if (problem.code === 'UNAVAILABLE') res.setHeader('Retry-After', '5');
+        refuse(req, res, problem);
       });
     });
   };

@@ -284,6 +284,43 @@ if (!hasBuild) {
   console.warn(`${message} Skipping it.`);
 }
 
+describe.runIf(hasBuild)('the portal with its database out of reach', () => {
+  it('answers its pages translated, and logs what failed as JSON lines with the page request\'s id', async () => {
+    const relay = await databaseRelay(inject('databaseUrl'));
+    const hub = await spawnHub({ DATABASE_URL: relay.url, TREEM_WEB_BUILD: testBuild });
+    try {
+      const child = new Client(hub.url).from('198.18.2.3');
+      await child.login('child.demo', 'treem-demo-2030');
+      const logged = hub.output().length;
+      relay.cut();
+      const home = await fetch(`${hub.url}/`, { headers: { cookie: child.cookie! } });
+      const homeInEnglish = await fetch(`${hub.url}/`, { headers: { cookie: 'lang=en' } });
+      const logout = await fetch(`${hub.url}/logout`, { method: 'POST', headers: { cookie: child.cookie!, origin: hub.url }, redirect: 'manual' });
+      const [signedIn, anonymous] = await Promise.all([home.text(), homeInEnglish.text()]);
+      expect(signedIn).toContain('Hệ thống đang tạm gián đoạn');
+      expect(anonymous).toContain('The service is interrupted for a moment');
+      for (const html of [signedIn, anonymous]) expect(html).not.toMatch(/ECONN|prisma|Connection terminated|\/work\/|\bat .+\.js:\d+/);
+      // The sign-out still forgets the browser's session.
+      expect(logout.status).toBe(303);
+      expect(logout.headers.getSetCookie().join()).toMatch(/treem_session=;/);
+
+      // Every line is JSON (no stack on stderr), and what went wrong is told under the id the page
+      // answered with. A line may reach the pipe just after its answer: wait for the last access line.
+      const lines = () => hub.output().slice(logged).split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+      const about = (page: Response) => lines().filter((line) => line.requestId === page.headers.get('x-request-id')).map((line) => line.msg);
+      await expect.poll(() => about(logout)).toContain('request completed');
+      expect(about(home)).toContain('viewer query failed: the page is served as to a reader signed out');
+      expect(about(home)).toContain("unexpected failure in a page's GraphQL operation");
+      expect(about(logout)).toContain('logout failed: the session is left to expire');
+      expect(JSON.stringify(lines())).not.toContain(child.cookie!.split('=')[1]);
+      expect(hub.child.exitCode).toBeNull();
+    } finally {
+      await hub.stop();
+      await relay.close();
+    }
+  }, 60_000);
+});
+
 describe.runIf(hasBuild)('a portal rebuilt under a running server', () => {
   it('keeps serving what it started with, and a missing file is a 404, not a crash', async () => {
     const build = await mkdtemp(path.join(tmpdir(), 'treem-build-'));

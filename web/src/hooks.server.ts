@@ -3,6 +3,7 @@ import { serverClient, graphqlUrl, inProcessGraphql } from '$lib/graphql/client.
 import { ViewerQuery, type Viewer } from '$lib/graphql/viewer';
 import { LANG_COOKIE, toLocale } from '$lib/i18n';
 import { serverTranslator } from '$lib/i18n/messages.server';
+import { requestLog } from '$lib/server/log';
 import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/session';
 
 async function loadViewer(event: RequestEvent): Promise<Viewer | null> {
@@ -10,7 +11,7 @@ async function loadViewer(event: RequestEvent): Promise<Viewer | null> {
 	const result = await serverClient(event).query(ViewerQuery, {}).toPromise();
 	if (result.error) {
 		// The pages still render for an anonymous reader; their own loads report an outage.
-		console.error('viewer query failed:', result.error.message);
+		requestLog(event).warn({ error: result.error.message }, 'viewer query failed: the page is served as to a reader signed out');
 		return null;
 	}
 	const viewer = result.data?.viewer ?? null;
@@ -61,6 +62,6 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 413) return { message: t('error.formTooLarge') };
 	// A malformed address (say, a broken %-escape) is the request's fault: say so, log nothing.
 	if (status < 500) return { message: t('error.badRequest') };
-	console.error(error);
+	requestLog(event).error({ err: error, path: event.url.pathname }, 'page failed');
 	return { message: t('error.unexpected') };
 };

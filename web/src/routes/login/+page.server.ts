@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { serverClient } from '$lib/graphql/client.server';
 import { describeError } from '$lib/graphql/errors';
 import { LoginMutation } from '$lib/graphql/viewer';
+import { requestLog } from '$lib/server/log';
 import { safeRedirect } from '$lib/server/redirect';
 import { findSessionCookie, setSessionCookie } from '$lib/server/session';
 import { readForm } from '$lib/server/actions';
@@ -39,7 +40,7 @@ export const actions: Actions = {
 		}
 		const session = findSessionCookie(setCookies);
 		if (!session) {
-			console.error('login succeeded but the API sent no session cookie');
+			requestLog(event).error({}, 'login succeeded but the API sent no session cookie');
 			return fail(502, { username, error: t('error.unexpected'), invalid: false });
 		}
 		setSessionCookie(event.cookies, event.url, session);
