@@ -7,6 +7,10 @@ const config = {
 	kit: {
 		// `pnpm test` builds into build-test, never into the build a running `pnpm start` came from.
 		adapter: adapter({ out: process.env.TREEM_WEB_OUT ?? 'build' }),
+		// Posts from other sites are refused in hooks.server.ts instead, in the reader's language
+		// and for every body: SvelteKit's own check answers in English and only for form bodies.
+		// ('*' is how SvelteKit 2 turns its check off.)
+		csrf: { trustedOrigins: ['*'] },
 		// mode 'auto': nonces for server-rendered pages, hashes for prerendered ones.
 		// Kit itself relaxes style-src during `vite dev` so HMR can inject styles.
 		csp: {

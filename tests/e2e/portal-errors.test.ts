@@ -101,6 +101,76 @@ describe('forms that cannot be read', () => {
   });
 });
 
+describe('posts from another site', () => {
+  // A page elsewhere may post a form here (a forged vote, a forced sign-out): refused before
+  // anything runs, whatever the body, in the reader's language, and nothing changes.
+  const refused = ['Trang này chỉ nhận những gì em gửi từ chính TreEm Hub.', 'This page only takes what is sent from TreEm Hub itself.'] as const;
+  const origins: Array<[string, Record<string, string>]> = [
+    ['another site', { origin: 'https://evil.example' }],
+    ['an opaque origin', { origin: 'null' }],
+    ['no Origin header', {}],
+    ['the same host on another scheme', { origin: '' }], // filled in with the server's https:// twin
+  ];
+  const bodies: Array<[string, Record<string, string>, string]> = [
+    ['a form', { 'content-type': 'application/x-www-form-urlencoded' }, 'choice=SUPPORT&lang=en&username=x&password=y'],
+    ['multipart', { 'content-type': 'multipart/form-data; boundary=zz' }, '--zz\r\nContent-Disposition: form-data; name="choice"\r\n\r\nSUPPORT\r\n--zz--\r\n'],
+    ['plain text', { 'content-type': 'text/plain' }, 'choice=SUPPORT'],
+    ['JSON', { 'content-type': 'application/json' }, '{"choice":"SUPPORT"}'],
+    ['no content type', {}, 'choice=SUPPORT'],
+  ];
+  let cookie: string;
+  let openId: string;
+  beforeAll(async () => {
+    openId = (await proposalIn(server.prisma, { councilId: world.council.id, authorId: world.children[0]!.id, state: 'OPEN' })).id;
+    const login = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, 'x-forwarded-for': '203.0.113.40' },
+      body: new URLSearchParams({ username: world.children[0]!.username, password: PASSWORD }),
+    });
+    cookie = login.headers.getSetCookie().find((c) => c.startsWith('treem_session='))!.split(';')[0]!;
+  });
+  const targets = () => [
+    '/login',
+    '/lang',
+    '/logout',
+    `/proposals/${encodeURIComponent(globalId('Proposal', openId))}?/vote`,
+    `/councils/${encodeURIComponent(globalId('Council', world.council.id))}/write`,
+  ];
+
+  it.each(origins)('from %s, are refused in the reader’s language, as a page or as JSON', async (_from, origin) => {
+    const from = 'origin' in origin && origin.origin === '' ? { origin: server.url.replace('http:', 'https:') } : origin;
+    for (const target of targets()) for (const [what, type, body] of bodies) for (const method of ['POST', 'PUT', 'DELETE']) {
+      const label = `${method} ${target} (${what})`;
+      const page = await fetch(`${server.url}${target}`, { method, redirect: 'manual', headers: { ...type, ...from, accept: 'text/html', cookie }, body });
+      expect(page.status, label).toBe(403);
+      expect(await page.text(), label).toContain(refused[0]);
+      expect(page.headers.get('set-cookie'), label).toBeNull();
+      expect(page.headers.get('x-frame-options'), label).toBe('DENY');
+      // As use:enhance asks, in English.
+      const json = await fetch(`${server.url}${target}`, { method, redirect: 'manual', headers: { ...type, ...from, accept: 'application/json', cookie: `${cookie}; lang=en` }, body });
+      expect(json.status, label).toBe(403);
+      expect(await json.json(), label).toEqual({ message: expect.stringContaining(refused[1]) });
+    }
+  });
+
+  it('change nothing: the vote is not counted, the session stays open, and the same posts from this site work', async () => {
+    const proposal = `/proposals/${encodeURIComponent(globalId('Proposal', openId))}`;
+    const forged = { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example', cookie };
+    expect((await fetch(`${server.url}${proposal}?/vote`, { method: 'POST', redirect: 'manual', headers: forged, body: 'choice=SUPPORT' })).status).toBe(403);
+    expect((await fetch(`${server.url}/logout`, { method: 'POST', redirect: 'manual', headers: forged })).status).toBe(403);
+    expect(await server.prisma.vote.count({ where: { proposalId: openId } })).toBe(0);
+    expect(await (await fetch(`${server.url}/`, { headers: { cookie } })).text()).toContain(world.children[0]!.displayName);
+
+    const own = { ...forged, origin: server.url };
+    expect((await fetch(`${server.url}${proposal}?/vote`, { method: 'POST', redirect: 'manual', headers: own, body: 'choice=SUPPORT' })).status).toBe(200);
+    expect(await server.prisma.vote.count({ where: { proposalId: openId } })).toBe(1);
+    const logout = await fetch(`${server.url}/logout`, { method: 'POST', redirect: 'manual', headers: own });
+    expect(logout.status).toBe(303);
+    expect(logout.headers.getSetCookie().join()).toMatch(/treem_session=;/);
+  });
+});
+
 describe('who answers', () => {
   // Pages reach the portal without passing through Express (api/src/app.ts); Express keeps its
   // own routes, in any case, and hands on what only begins like one of them.

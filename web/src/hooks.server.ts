@@ -19,10 +19,36 @@ async function loadViewer(event: RequestEvent): Promise<Viewer | null> {
 	return viewer;
 }
 
+// What may change something: SvelteKit runs actions and endpoints for these.
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A post from another site's page (a forged form), refused before anything reads the session.
+ * SvelteKit's own check is turned off for this one (svelte.config.js): it answers in English
+ * only and looks at form bodies only; this one answers in the reader's language, as SvelteKit
+ * would otherwise (JSON for use:enhance, text for a page), and refuses any body.
+ */
+function otherSiteRefusal(event: RequestEvent): Response | null {
+	const { request, url } = event;
+	if (SAFE_METHODS.has(request.method) || request.headers.get('origin') === url.origin) return null;
+	const message = event.locals.t('error.otherSite');
+	const init = { status: 403, headers: { 'cache-control': 'no-store' } };
+	return request.headers.get('accept') === 'application/json' ? Response.json({ message }, init) : new Response(message, init);
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const locale = toLocale(event.cookies.get(LANG_COOKIE));
 	event.locals.locale = locale;
 	event.locals.t = serverTranslator(locale);
+	const response = otherSiteRefusal(event) ?? (await respond(event, resolve));
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('X-Frame-Options', 'DENY'); // frame-ancestors 'none' for old browsers
+	return response;
+};
+
+async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
+	const { locale } = event.locals;
 	const path = event.url.pathname;
 	// The messages' file (routes/i18n) is the same for everyone, and every page needs it, the
 	// password page included: no session lookup and no password gate for it.
@@ -32,14 +58,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		return new Response(null, { status: 303, headers: { location: '/password' } });
 	}
 
-	const response = await resolve(event, {
+	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
 	});
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('X-Frame-Options', 'DENY'); // frame-ancestors 'none' for old browsers
-	return response;
-};
+}
 
 /**
  * SvelteKit answers same-origin fetches in-process, but /graphql is served by the API next to
