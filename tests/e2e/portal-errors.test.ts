@@ -171,6 +171,48 @@ describe('posts from another site', () => {
   });
 });
 
+describe('where a sign-in or a change of language leads', () => {
+  // `redirectTo` comes from the address or the form: a link crafted elsewhere must not send a
+  // child who signs in, or switches language, to another site.
+  const elsewhere = [
+    '//evil.example', '/\\evil.example', '/.//evil.example', '/..//evil.example', '/a/..//evil.example', '/%2e//evil.example',
+    '/%2e%2e//evil.example', '/./\\evil.example', '/\t/evil.example', '/\n/evil.example', 'https://evil.example', ' //evil.example', 'javascript:alert(1)',
+  ];
+  const staysHere = (location: string | null) => {
+    expect(location).toMatch(/^\/(?![/\\])/);
+    expect(new URL(location!, server.url).origin).toBe(new URL(server.url).origin);
+  };
+  const form = { 'content-type': 'application/x-www-form-urlencoded', origin: '', accept: 'text/html' };
+
+  it('stays on this site, whatever the target', async () => {
+    const headers = { ...form, origin: server.url };
+    for (const [i, target] of elsewhere.entries()) {
+      const lang = await fetch(`${server.url}/lang`, { method: 'POST', redirect: 'manual', headers, body: new URLSearchParams({ lang: 'en', redirectTo: target }) });
+      expect(lang.status, target).toBe(303);
+      staysHere(lang.headers.get('location'));
+      const login = await fetch(`${server.url}/login?redirectTo=${encodeURIComponent(target)}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { ...headers, 'x-forwarded-for': `203.0.113.${60 + i}` },
+        body: new URLSearchParams({ username: world.children[0]!.username, password: PASSWORD }),
+      });
+      expect(login.status, target).toBe(303);
+      staysHere(login.headers.get('location'));
+      // Already signed in, the sign-in page sends the reader on at once.
+      const cookie = login.headers.getSetCookie().find((c) => c.startsWith('treem_session='))!.split(';')[0]!;
+      const again = await fetch(`${server.url}/login?redirectTo=${encodeURIComponent(target)}`, { redirect: 'manual', headers: { cookie } });
+      expect(again.status, target).toBe(303);
+      staysHere(again.headers.get('location'));
+    }
+  });
+
+  it('keeps a path of this site, with its query and fragment', async () => {
+    const target = '/councils/abc?after=x#top';
+    const lang = await fetch(`${server.url}/lang`, { method: 'POST', redirect: 'manual', headers: { ...form, origin: server.url }, body: new URLSearchParams({ lang: 'vi', redirectTo: target }) });
+    expect(lang.headers.get('location')).toBe(target);
+  });
+});
+
 describe('who answers', () => {
   // Pages reach the portal without passing through Express (api/src/app.ts); Express keeps its
   // own routes, in any case, and hands on what only begins like one of them.

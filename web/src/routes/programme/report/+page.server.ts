@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { serverClient } from '$lib/graphql/client.server';
 import { describeError, failLoad } from '$lib/graphql/errors';
 import {
@@ -11,6 +11,7 @@ import {
 import { isSubmissionState } from '$lib/graphql/types';
 import type { VariablesOf } from '$lib/graphql/graphql';
 import { readForm } from '$lib/server/actions';
+import { loginRedirect } from '$lib/server/redirect';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 type ValueInput = VariablesOf<typeof SubmitDataValuesMutation>['input']['values'][number];
@@ -20,7 +21,7 @@ const MAX_CSV_CHARS = 19_000;
 
 export const load: PageServerLoad = async (event) => {
 	const viewer = event.locals.viewer;
-	if (!viewer) redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	if (!viewer) loginRedirect(event.url);
 	const state = event.url.searchParams.get('state');
 	const result = await serverClient(event)
 		.query(ReportingQuery, { state: isSubmissionState(state) ? state : null })
