@@ -73,6 +73,22 @@ describe('per account and address', () => {
   });
 });
 
+describe('the current password, asked to change it', () => {
+  it('is slowed down like a sign-in, under the same counts, and changes nothing while slowed', async () => {
+    const child = (await councilWithMembers(server.prisma, { members: 1 })).children[0]!;
+    // A session left open on a shared computer: whoever sits there may try passwords.
+    const shared = from('192.0.2.50');
+    expect((await attempt(shared, child.username, PASSWORD)).errors).toBeUndefined();
+    const CHANGE = 'mutation ($c: String!, $n: String!) { changePassword(input: { currentPassword: $c, newPassword: $n }) }';
+    for (let i = 0; i < 6; i++) expect(errorCode(await shared.request(CHANGE, { c: `wrong-guess-${i}`, n: 'a-new-password-1' }))).toBe('INVALID_CREDENTIALS');
+    const slowed = await shared.request(CHANGE, { c: PASSWORD, n: 'a-new-password-1' });
+    expect(slowed.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'CHILD' });
+    // The same counts as a sign-in: one from that address waits too. The password is unchanged.
+    expect(errorCode(await attempt(from('192.0.2.50'), child.username, PASSWORD))).toBe('RATE_LIMITED');
+    expect((await attempt(from('192.0.2.51'), child.username, PASSWORD)).errors).toBeUndefined();
+  });
+});
+
 describe('per address', () => {
   it('pauses an address that sprays wrong passwords over many accounts', async () => {
     const sprayer = from('192.0.2.40');

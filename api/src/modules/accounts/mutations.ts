@@ -44,7 +44,7 @@ builder.mutationField('changePassword', (t) =>
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      await changePassword({ prisma: ctx.prisma, viewer: ctx.viewer, token: ctx.session.token, ...input });
+      await changePassword({ prisma: ctx.prisma, throttle: ctx.loginThrottle, viewer: ctx.viewer, token: ctx.session.token, clientIp: ctx.clientIp, ...input });
       return true;
     },
   }),

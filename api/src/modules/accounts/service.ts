@@ -8,7 +8,7 @@ import { formatDate, today } from '../../calendar.js';
 import type { Logger } from '../../observability.js';
 import { recordAudit, type Actor } from '../audit/service.js';
 import { API_SCOPES, isApiScope, mayManageApiClients, type ApiClientPrincipal } from './policy.js';
-import type { AccountThrottle, LoginThrottle } from './throttle.js';
+import type { AccountThrottle, LoginThrottle, ThrottleCheck } from './throttle.js';
 
 
 export const SESSION_COOKIE = 'treem_session';
@@ -49,10 +49,7 @@ export async function login({ prisma, throttle, username, password, clientIp }: 
     prisma.user.findUnique({ where: { username: name }, select: { id: true, kind: true, credential: { select: { passwordHash: true } } } }),
     throttle.check(name, clientIp),
   ]);
-  if (limited) {
-    const reason = limited.scope === 'address' ? 'ADDRESS' : user?.kind === 'ADULT' ? 'ADULT' : 'CHILD';
-    throw new AppError('RATE_LIMITED', reason, { retryAfter: limited.retryAfter }, ['retryAfter']);
-  }
+  if (limited) throw slowedDown(limited, user?.kind);
 
   const valid = await verifyPassword(user?.credential?.passwordHash ?? (await unknownUserHash), password);
   if (!user?.credential || !valid) {
@@ -64,6 +61,12 @@ export async function login({ prisma, throttle, username, password, clientIp }: 
   const token = await startSession({ prisma, userId: user.id });
   const viewer = await viewerFromSession({ prisma, token });
   return { token, viewer: viewer! };
+}
+
+/** The wait a throttled sign-in (or password check) is refused with, worded for whom it slows. */
+function slowedDown(limited: ThrottleCheck, kind: UserKind | undefined): AppError {
+  const reason = limited.scope === 'address' ? 'ADDRESS' : kind === 'ADULT' ? 'ADULT' : 'CHILD';
+  return new AppError('RATE_LIMITED', reason, { retryAfter: limited.retryAfter }, ['retryAfter']);
 }
 
 export interface MemberThrottle extends AccountThrottle {
@@ -105,14 +108,28 @@ const NEW_PASSWORD = { min: 8, max: 128 };
  * The viewer replaces its password (a child its one-time one, at first sign-in). Its other
  * sessions end, so a password handed over on paper stops working everywhere.
  */
-export async function changePassword({ prisma, viewer, token, currentPassword, newPassword }: { prisma: Db; viewer: Viewer | null; token: string | undefined; currentPassword: string; newPassword: string }) {
+/**
+ * The current password is asked for like a sign-in and slowed down like one, under the same
+ * counts: a session left open on a shared computer must not let anyone try passwords at will
+ * (nor keep the server hashing them).
+ */
+export async function changePassword({ prisma, throttle, viewer, token, clientIp, currentPassword, newPassword }: { prisma: Db; throttle: LoginThrottle; viewer: Viewer | null; token: string | undefined; clientIp: string; currentPassword: string; newPassword: string }) {
   if (!viewer) throw new AppError('UNAUTHENTICATED');
   if (newPassword.length < NEW_PASSWORD.min || newPassword.length > NEW_PASSWORD.max) {
     throw new AppError('BAD_USER_INPUT', 'NEW_PASSWORD', { min: NEW_PASSWORD.min }, ['min']);
   }
   if (newPassword === currentPassword) throw new AppError('BAD_USER_INPUT', 'SAME_PASSWORD');
-  const credential = await prisma.credential.findUnique({ where: { userId: viewer.id }, select: { passwordHash: true } });
-  if (!credential || !(await verifyPassword(credential.passwordHash, currentPassword))) throw new AppError('INVALID_CREDENTIALS', 'CURRENT_PASSWORD');
+  const name = normalise(viewer.username); // the key a sign-in counts under
+  const [credential, limited] = await Promise.all([
+    prisma.credential.findUnique({ where: { userId: viewer.id }, select: { passwordHash: true } }),
+    throttle.check(name, clientIp),
+  ]);
+  if (limited) throw slowedDown(limited, viewer.kind);
+  if (!credential || !(await verifyPassword(credential.passwordHash, currentPassword))) {
+    await throttle.recordFailure(name, clientIp);
+    throw new AppError('INVALID_CREDENTIALS', 'CURRENT_PASSWORD');
+  }
+  await throttle.recordSuccess(name, clientIp);
   const passwordHash = await hashPassword(newPassword);
   await prisma.$transaction([
     prisma.credential.update({ where: { userId: viewer.id }, data: { passwordHash, mustChange: false } }),
