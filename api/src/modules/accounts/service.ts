@@ -106,12 +106,9 @@ const NEW_PASSWORD = { min: 8, max: 128 };
 
 /**
  * The viewer replaces its password (a child its one-time one, at first sign-in). Its other
- * sessions end, so a password handed over on paper stops working everywhere.
- */
-/**
- * The current password is asked for like a sign-in and slowed down like one, under the same
- * counts: a session left open on a shared computer must not let anyone try passwords at will
- * (nor keep the server hashing them).
+ * sessions end, so a password handed over on paper stops working everywhere. The current
+ * password is slowed down like a sign-in, under the same counts: a session left open on a shared
+ * computer must not let anyone try passwords at will (nor keep the server hashing them).
  */
 export async function changePassword({ prisma, throttle, viewer, token, clientIp, currentPassword, newPassword }: { prisma: Db; throttle: LoginThrottle; viewer: Viewer | null; token: string | undefined; clientIp: string; currentPassword: string; newPassword: string }) {
   if (!viewer) throw new AppError('UNAUTHENTICATED');
