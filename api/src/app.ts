@@ -8,6 +8,7 @@ import { createContext, type RequestSide, type ViewerLookup } from './context.js
 import { explorer } from './explorer.js';
 import { sdmxData } from './modules/indicators/sdmx.js';
 import { createLogger, createMetrics, requestLogging, type Logger } from './observability.js';
+import { AppError, ErrorCode, failureRefusal, httpStatus, sendRefusal } from './errors.js';
 import { graphqlEndpoint, isGraphQLPath, requestOrigin, type TrustProxy } from './transport.js';
 import { IN_PROCESS_GRAPHQL, inProcessGraphQL } from './in-process.js';
 import { hasRole } from './modules/accounts/policy.js';
@@ -68,14 +69,19 @@ const sameSecret = (given: string, expected: string) => {
   return timingSafeEqual(digest(given), digest(expected));
 };
 
-/** Whatever fails outside /graphql: a status and a word, never a stack or a path. */
+// The refusals Express itself may raise (a badly encoded path, say), by their HTTP status.
+const transportRefusals = [ErrorCode.BAD_REQUEST, ErrorCode.NOT_FOUND, ErrorCode.METHOD_NOT_ALLOWED, ErrorCode.NOT_ACCEPTABLE, ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE];
+
+/** Whatever fails outside /graphql is answered as /graphql refuses: translated JSON, never a stack or a path. */
 function answerFailure(req: IncomingMessage, res: ServerResponse, error: { status?: number; statusCode?: number }) {
   const status = error.status ?? error.statusCode ?? 500;
-  const known = status >= 400 && status < 500;
-  if (!known) req.log.error({ err: error }, 'unexpected failure');
-  res.statusCode = known ? status : 500;
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  res.end(known ? `${status}\n` : 'Internal Server Error\n');
+  if (status >= 400 && status < 500) {
+    const code = transportRefusals.find((candidate) => httpStatus[candidate] === status) ?? ErrorCode.BAD_REQUEST;
+    return sendRefusal(req, res, status, new AppError(code));
+  }
+  req.log.error({ err: error }, 'unexpected failure');
+  const refusal = failureRefusal(error);
+  sendRefusal(req, res, httpStatus[refusal.code], refusal);
 }
 
 export async function createApp({ prisma, webHandler, logger = createLogger(), throttleStore }: AppOptions) {
@@ -119,7 +125,7 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
     let allowed = Boolean(bearer && token && sameSecret(bearer, token));
     const session = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
     if (!allowed && session) allowed = hasRole(await viewerFromSession({ prisma, token: session }), 'PROGRAMME_ADMIN');
-    if (!allowed) return res.status(bearer || session ? 403 : 401).type('text').send(bearer || session ? 'Forbidden\n' : 'Unauthorized\n');
+    if (!allowed) return bearer || session ? sendRefusal(req, res, 403, new AppError('FORBIDDEN')) : sendRefusal(req, res, 401, new AppError('UNAUTHENTICATED'));
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
@@ -144,9 +150,7 @@ export async function createApp({ prisma, webHandler, logger = createLogger(), t
   if (portal) {
     app.use(portal);
   } else {
-    app.use((_req, res) => {
-      res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
-    });
+    app.use((req, res) => sendRefusal(req, res, 404, new AppError('NOT_FOUND')));
   }
 
   const lastResort: ErrorRequestHandler = (error, req, res, next) => (res.headersSent ? next(error) : answerFailure(req, res, error));

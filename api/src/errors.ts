@@ -193,6 +193,8 @@ export function failureRefusal(error: unknown): AppError {
 export function sendRefusal(req: IncomingMessage, res: ServerResponse, status: number, refusal: AppError): void {
   const body = refusalBody(req.headers['accept-language'], refusal);
   res.statusCode = status;
+  // The database out of reach for a moment: the client may try again shortly.
+  if (refusal.code === 'UNAVAILABLE') res.setHeader('Retry-After', '5');
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(body));
   res.end(body);

@@ -225,9 +225,7 @@ export function graphqlEndpoint({ apollo, prisma, trust, logRequest, context }: 
         // when the database is out of reach: the client may try again shortly).
         req.log.error({ err: error }, 'unexpected failure on /graphql');
         if (res.headersSent) return void res.destroy();
-        const problem = failureRefusal(error);
-        if (problem.code === 'UNAVAILABLE') res.setHeader('Retry-After', '5');
-        refuse(req, res, problem);
+        refuse(req, res, failureRefusal(error));
       });
     });
   };

@@ -48,10 +48,14 @@ const cases: [string, (h: Headers_) => ReturnType<typeof raw>, number, string, s
   ['a NUL character in a variable', (h) => post('{"query":"query ($id: ID!) { proposal(id: $id) { id } }","variables":{"id":"a\\u0000"}}', h), 400, 'BAD_USER_INPUT', 'INVALID_TEXT', /characters/],
   ['a lone surrogate in a variable', (h) => post('{"query":"mutation ($u: String!) { login(input: { username: $u, password: \\"x\\" }) { viewer { id } } }","variables":{"u":"\\ud800"}}', h), 400, 'BAD_USER_INPUT', 'INVALID_TEXT', /characters/],
   ['a NUL character in the query text', (h) => post('{"query":"{ proposal(id: \\"\\\\u0000\\") { id } }"}', h), 400, 'BAD_USER_INPUT', 'INVALID_TEXT', /characters/],
+  // The other endpoints, outside GraphQL, refuse the same way.
+  ['a badly encoded path', (h) => raw({ path: '/api/sdmx/data/%E0%A4%A', headers: h }), 400, 'BAD_REQUEST', undefined, /not in a form/],
+  ['a badly encoded live count', (h) => raw({ path: '/live/proposals/%E0%A4%A/tally', headers: h }), 400, 'BAD_REQUEST', undefined, /not in a form/],
+  ['an unknown path without a portal', (h) => raw({ path: '/nothing/here', headers: h }), 404, 'NOT_FOUND', undefined, /could not find/],
   ['an over-long string', (h) => post(JSON.stringify({ query: 'mutation ($p: String!) { login(input: { username: "x", password: $p }) { viewer { id } } }', variables: { p: 'x'.repeat(25_000) } }), h), 400, 'BAD_USER_INPUT', 'TOO_LONG', /too long/],
 ];
 
-describe('refusals on /graphql', () => {
+describe('refusals on /graphql and the other endpoints', () => {
   it.each(cases)('%s: JSON with its code and status, in Vietnamese by default and English on request', async (_name, send, status, code, reason, english) => {
     const vi = await send({});
     const en = await send({ 'accept-language': 'en-GB,en;q=0.9' });
@@ -79,11 +83,6 @@ describe('refusals on /graphql', () => {
     expect(response.json().data.programme.code).toBe('CT-CTHD-TE-2021-2030');
   });
 
-  it('unknown paths are a plain 404 without a portal', async () => {
-    const response = await raw({ path: '/nothing/here' });
-    expect(response.status).toBe(404);
-    expect(response.text).not.toMatch(leaks);
-  });
 });
 
 describe('reading the schema', () => {

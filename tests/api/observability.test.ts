@@ -121,10 +121,20 @@ describe('/metrics', () => {
   };
 
   it('are refused without credentials, with a wrong token, and to anyone but programme admins', async () => {
-    expect((await metrics()).status).toBe(401);
-    expect((await metrics({ authorization: 'Bearer wrong' })).status).toBe(403);
-    expect((await metrics({ cookie: await sessionOf('officer.demo') })).status).toBe(403);
-    expect((await metrics({ cookie: await sessionOf('child.demo') })).status).toBe(403);
+    const refusals: [Record<string, string>, number, string][] = [
+      [{}, 401, 'UNAUTHENTICATED'],
+      [{ authorization: 'Bearer wrong' }, 403, 'FORBIDDEN'],
+      [{ cookie: await sessionOf('officer.demo') }, 403, 'FORBIDDEN'],
+      [{ cookie: await sessionOf('child.demo') }, 403, 'FORBIDDEN'],
+    ];
+    for (const [headers, status, code] of refusals) {
+      const response = await metrics({ ...headers, 'accept-language': 'en' });
+      expect(response.status).toBe(status);
+      // Refused as /graphql refuses: a code and a sentence in the caller's language.
+      const [error] = (await response.json()).errors;
+      expect(error.extensions.code).toBe(code);
+      expect(error.message).toMatch(/^[A-Z].+\.$/);
+    }
   });
 
   it('count requests, errors and latency per operation, and show the database pool', async () => {

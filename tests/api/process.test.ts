@@ -185,6 +185,13 @@ describe('a database out of reach', () => {
       const signIn = await new Client(hub.url, 'en').from('198.18.2.2').request('mutation { login(input: { username: "child.demo", password: "treem-demo-2030" }) { viewer { id } } }');
       expect(signIn.errors?.[0]?.extensions).toEqual({ code: 'UNAVAILABLE', reason: 'DATABASE' });
       expect((await fetch(`${hub.url}/healthz`)).status).toBe(503);
+      // Beside GraphQL: the open-data endpoint, and /metrics looking up the session it was sent.
+      for (const path of ['/api/sdmx/data/U5_MORTALITY', '/metrics']) {
+        const beside = await fetch(`${hub.url}${path}`, { headers: { cookie: child.cookie!, 'accept-language': 'en' } });
+        expect(beside.status, path).toBe(503);
+        expect(beside.headers.get('retry-after')).toBe('5');
+        expect((await beside.json()).errors[0]).toEqual({ message: 'The service is interrupted for a moment. Please try again shortly.', extensions: { code: 'UNAVAILABLE', reason: 'DATABASE' } });
+      }
       // Logged as errors with the request id, one JSON line each.
       const lines = hub.output().slice(logged).split('\n').filter(Boolean).map((line) => JSON.parse(line));
       expect(lines.some((line) => line.level === 'error' && line.requestId && /database unavailable|unexpected failure/.test(line.msg))).toBe(true);
