@@ -57,6 +57,34 @@ describe('made-up addresses', () => {
   });
 });
 
+describe('methods a route does not take', () => {
+  // Sent from this site (a script's fetch, say): refused as SvelteKit refuses, with its Allow
+  // header, but in the reader's language; and JSON for use:enhance on a page with no actions.
+  const sameSite = (extra: Record<string, string>) => ({ origin: server.url, 'content-type': 'application/x-www-form-urlencoded', ...extra });
+  const english = 'This page does not take this kind of request.';
+
+  it('are refused in the reader’s language, as text or as JSON', async () => {
+    const cases: [string, string, string][] = [['PUT', '/logout', 'POST'], ['DELETE', '/login', 'GET, POST, OPTIONS, HEAD'], ['PATCH', '/lang', 'POST'], ['POST', '/i18n/vi', 'GET, HEAD']];
+    for (const [method, path, allow] of cases) {
+      for (const [lang, sentence] of [['vi', 'Trang này không nhận cách gửi này.'], ['en', english]]) {
+        const response = await fetch(`${server.url}${path}`, { method, redirect: 'manual', headers: sameSite({ cookie: `lang=${lang}` }), body: 'a=b' });
+        expect(response.status, `${method} ${path}`).toBe(405);
+        expect(response.headers.get('allow'), `${method} ${path}`).toBe(allow);
+        expect(await response.text(), `${method} ${path}`).toBe(sentence + (lang === 'vi' ? ' Em quay lại trang rồi thử lại nhé.' : ' Please go back to the page and try again.'));
+      }
+    }
+    const enhanced = await fetch(`${server.url}/programme`, { method: 'POST', headers: sameSite({ accept: 'application/json', cookie: 'lang=en' }), body: 'a=b' });
+    expect(enhanced.status).toBe(405);
+    expect(await enhanced.json()).toEqual({ type: 'error', error: { message: expect.stringContaining(english) } });
+  });
+
+  it('and a language the portal does not speak is not found, in words', async () => {
+    const response = await fetch(`${server.url}/i18n/xx`, { headers: { cookie: 'lang=en' } });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ message: 'The link may be wrong, or the page has moved.' });
+  });
+});
+
 describe('forms that cannot be read', () => {
   // What a broken client or an attacker might post to a form: never a 500, never a stack.
   const unreadable = ['Không đọc được nội dung em vừa gửi.', 'What was sent could not be read.'] as const;

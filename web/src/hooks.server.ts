@@ -36,11 +36,23 @@ function otherSiteRefusal(event: RequestEvent): Response | null {
 	return request.headers.get('accept') === 'application/json' ? Response.json({ message }, init) : new Response(message, init);
 }
 
+/**
+ * SvelteKit refuses a method a route does not take ("PUT method not allowed") in English text,
+ * after every hook has run: the same refusal, with its Allow header, in the reader's language.
+ */
+function translatedMethodRefusal(event: RequestEvent, response: Response): Response {
+	const type = response.headers.get('content-type');
+	if (response.status !== 405 || (type && !type.startsWith('text/plain'))) return response;
+	const headers = new Headers(response.headers);
+	headers.delete('content-length'); // the English text's
+	return new Response(event.locals.t('error.methodNotAllowed'), { status: 405, headers });
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const locale = toLocale(event.cookies.get(LANG_COOKIE));
 	event.locals.locale = locale;
 	event.locals.t = serverTranslator(locale);
-	const response = otherSiteRefusal(event) ?? (await respond(event, resolve));
+	const response = translatedMethodRefusal(event, otherSiteRefusal(event) ?? (await respond(event, resolve)));
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Frame-Options', 'DENY'); // frame-ancestors 'none' for old browsers
@@ -82,6 +94,8 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	// SvelteKit's own refusal of a form action posted as, say, JSON (readForm says the same).
 	if (status === 415) return { message: t('error.unreadableForm') };
 	if (status === 413) return { message: t('error.formTooLarge') };
+	// A post to a page that takes none (its JSON answer for use:enhance).
+	if (status === 405) return { message: t('error.methodNotAllowed') };
 	// A malformed address (say, a broken %-escape) is the request's fault: say so, log nothing.
 	if (status < 500) return { message: t('error.badRequest') };
 	requestLog(event).error({ err: error, path: event.url.pathname }, 'page failed');
