@@ -110,6 +110,31 @@ describe('comments are pre-moderated', () => {
   });
 });
 
+describe('comments waiting for a moderator', () => {
+  it('are limited per child and council, even when sent all at once, and the limit lifts as a moderator decides', async () => {
+    const own = await councilWithMembers(server.prisma, { members: 2 });
+    const [child, classmate] = own.children;
+    const [first, second] = await Promise.all([0, 1].map(() => proposalIn(server.prisma, { councilId: own.council.id, authorId: classmate!.id, state: 'OPEN' })));
+    const asChild = await signIn(child!.username);
+    // Across two proposals of the council: the limit is the moderator's queue, not one page.
+    const sent = await Promise.all(Array.from({ length: 14 }, (_, i) => asChild.request(ADD, { input: { proposalId: globalId('Proposal', (i % 2 ? first : second)!.id), body: `Ý kiến ${i}` } })));
+    expect(sent.filter((r) => r.data?.addComment).length).toBe(10);
+    expect(await server.prisma.comment.count({ where: { authorId: child!.id } })).toBe(10);
+    const over = sent.find((r) => r.errors)!;
+    expect(over.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TOO_MANY_PENDING_COMMENTS', max: 10 });
+    expect(over.errors![0]!.message).toMatch(/10 bình luận/);
+    const english = await (await signIn(child!.username, 'en')).request(ADD, { input: { proposalId: globalId('Proposal', first!.id), body: 'One more' } });
+    expect(english.errors![0]!.message).toBe('You have 10 comments waiting for the adults who run your council to read them. Please wait until they have, then write more.');
+    // Another child of the council is not held back by this one.
+    expect((await (await signIn(classmate!.username)).request(ADD, { input: { proposalId: globalId('Proposal', first!.id), body: 'Của bạn khác' } })).data?.addComment).toBeTruthy();
+    // A decision frees a place, approved or not.
+    const asModerator = await signIn(own.moderator.username);
+    await asModerator.request(REJECT, { input: { id: sent.find((r) => r.data?.addComment)!.data!.addComment.id, version: 0 } });
+    expect((await asChild.request(ADD, { input: { proposalId: globalId('Proposal', first!.id), body: 'Lại được viết' } })).data?.addComment.state).toBe('PENDING');
+    expect(errorCode(await asChild.request(ADD, { input: { proposalId: globalId('Proposal', first!.id), body: 'Lại đầy rồi' } }))).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe("a comment's proposal", () => {
   it('is read with the comments, not once per comment, and only while the viewer may see it', async () => {
     const council = await councilWithMembers(server.prisma, { members: 3 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { ProposalRef } from '../proposals/types.js';
-import { addComment, decideComment, reportContent, resolveReports, type ReportTarget } from './service.js';
+import { addComment, decideComment, PENDING_COMMENTS, reportContent, resolveReports, type ReportTarget } from './service.js';
 import { CommentRef } from './types.js';
 
 const text = (max: number) => z.string().max(max);
@@ -17,7 +17,7 @@ const AddCommentInput = builder.inputType('AddCommentInput', {
 builder.mutationField('addComment', (t) =>
   t.prismaField({
     type: 'Comment',
-    description: 'A member comments on a published proposal of its council. It waits for a moderator before others see it.',
+    description: `A member comments on a published proposal of its council. It waits for a moderator before others see it; at most ${PENDING_COMMENTS} of a child's comments wait at once in a council.`,
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: AddCommentInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {

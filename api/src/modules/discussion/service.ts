@@ -20,6 +20,9 @@ declare module '../audit/service.js' {
 /** Reports from this many different people hide content until a moderator decides. */
 export const REPORTS_TO_HIDE = 2;
 
+/** A child's comments waiting for a moderator in one council, so a moderator's queue stays humane (as drafts are limited). */
+export const PENDING_COMMENTS = 10;
+
 type Query = { include?: object; select?: object } & Record<string, unknown>;
 
 const moderatorsOf = async (prisma: Pick<Db, 'facilitator'>, councilId: string) =>
@@ -27,7 +30,9 @@ const moderatorsOf = async (prisma: Pick<Db, 'facilitator'>, councilId: string) 
 
 /**
  * A member's comment on a published proposal of its council, or a reply to a top-level
- * comment there (one level deep). It waits for a moderator before anyone else sees it.
+ * comment there (one level deep). It waits for a moderator before anyone else sees it. The
+ * waiting ones are counted and the new one inserted under a per-child lock, so two tabs
+ * cannot both slip past the limit.
  */
 export async function addComment({ prisma, viewer, proposalId, body, replyTo }: { prisma: Db; viewer: Viewer | null; proposalId: string; body: string; replyTo: string | null }) {
   if (!viewer) throw new AppError('UNAUTHENTICATED');
@@ -43,6 +48,9 @@ export async function addComment({ prisma, viewer, proposalId, body, replyTo }: 
     if (parent.parentId) throw new AppError('BAD_USER_INPUT', 'REPLY_DEPTH');
   }
   return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`pending-comments:${viewer.id}`}))`;
+    const pending = await tx.comment.count({ where: { authorId: viewer.id, state: 'PENDING', proposal: { councilId: proposal.councilId } } });
+    if (pending >= PENDING_COMMENTS) throw new AppError('BAD_USER_INPUT', 'TOO_MANY_PENDING_COMMENTS', { max: PENDING_COMMENTS }, ['max']);
     const comment = await tx.comment.create({ data: { proposalId, authorId: viewer.id, parentId: replyTo, body: text }, select: { id: true } });
     await notify(tx, { userIds: await moderatorsOf(tx, proposal.councilId), kind: 'CONTENT_TO_REVIEW', proposalId, commentId: comment.id });
     return comment;
