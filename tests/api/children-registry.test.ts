@@ -113,6 +113,15 @@ describe('the file import', { timeout: 120_000 }, () => {
   const cli = fileURLToPath(new URL('../../api/src/cli/register.ts', import.meta.url));
   const run = (args: string[], env: Record<string, string> = {}) => promisify(execFile)(tsx, [cli, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, ...env } });
 
+  it('names a file it cannot read in one line, found from where pnpm was started', async () => {
+    const repository = fileURLToPath(new URL('../..', import.meta.url));
+    const failed = await promisify(execFile)('pnpm', ['register', 'import', 'no-such-extract.csv'], { cwd: repository, env: { ...process.env, DATABASE_URL: databaseUrl } })
+      .then(() => null, (error: { code: number; stderr: string }) => error);
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toContain(`no such file or directory, open '${path.join(repository, 'no-such-extract.csv')}'`);
+    expect(failed?.stderr).not.toMatch(/\bat .+\.(ts|js):\d+/);
+  });
+
   it('reads a CSV extract, reports malformed rows by line without their content, and links the records', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'treem-extract-'));
     const [a, b, c] = records;

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -546,7 +546,10 @@ describe('pnpm data import', { timeout: 120_000 }, () => {
     ].join('\n'));
     const count = () => prisma.dataValue.count({ where: { indicator: { code: map.indicator } } });
 
-    const dry = await run(csv, '--dry-run');
+    // As the README says it: `pnpm data import` from the repository, with a path relative to it.
+    const repository = fileURLToPath(new URL('../..', import.meta.url));
+    const dry = await promisify(execFile)('pnpm', ['data', 'import', relative(repository, csv), '--dry-run'], { cwd: repository, env: { ...process.env, DATABASE_URL: inject('databaseUrl') } })
+      .catch((error: { code: number; stdout: string }) => error); // exit code 2: the file has an error
     expect(dry.stdout).toContain('Dry run (nothing changed): would import 2, updated 0, ignored 0 (unchanged), 1 errors.');
     expect(dry.stdout).toContain('row 3: NOT_A_WARD');
     expect(await count()).toBe(0);

@@ -14,6 +14,7 @@ import { SYSTEM_ACTOR } from '../modules/audit/service.js';
 import { parseDataFile } from '../modules/indicators/data-file.js';
 import { SERVER_REPORTER } from '../modules/indicators/policy.js';
 import { importDataValues } from '../modules/indicators/service.js';
+import { userPath } from './files.js';
 
 const usage = `Usage:
   pnpm data import <file.csv|file.json> [--dry-run] [--lang vi|en]
@@ -38,7 +39,7 @@ const prisma = createPrisma({ url: database.url });
 // A bar on a terminal; nothing on a pipe or in CI logs, which get the report below.
 const bar = new cliProgress.SingleBar({ format: `${dryRun ? 'Checking' : 'Importing'} {bar} {value}/{total} values`, hideCursor: true }, cliProgress.Presets.shades_classic);
 try {
-  const content = await readFile(file, 'utf8');
+  const content = await readFile(userPath(file), 'utf8');
   const rows = parseDataFile(content, extname(file).toLowerCase() === '.json' ? 'json' : 'csv');
   await migrateDatabase(database.url);
   bar.start(rows.length, 0);

@@ -9,6 +9,7 @@ import { createPrisma } from '@treem/db/client';
 import { ensureDatabase } from '@treem/db/database';
 import { migrateDatabase } from '@treem/db/migrate';
 import { FileRegistry, loadExtract } from '../modules/children/connector/file.js';
+import { userPath } from './files.js';
 import type { PopulationRegistry } from '../modules/children/connector/index.js';
 import { configuredRegistry } from '../modules/children/jobs.js';
 import { runVerification } from '../modules/children/registry.js';
@@ -26,7 +27,11 @@ if (!(command === 'import' && file) && command !== 'sync') {
 let registry: PopulationRegistry;
 let sourceProblems: { line: number; code: string }[] = [];
 if (command === 'import') {
-  const extract = await loadExtract(file!);
+  // A file that cannot be read is said in one line (its full path and why), not with a stack.
+  const extract = await loadExtract(userPath(file!)).catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
   registry = new FileRegistry(extract);
   sourceProblems = extract.problems;
   console.log(`Extract: ${extract.rows} rows, ${extract.persons.size} usable, ${extract.problems.length} left out.`);
