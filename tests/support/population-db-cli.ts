@@ -3,6 +3,7 @@
 // so `POPULATION_DB_URL=http://127.0.0.1:4510 POPULATION_DB_TOKEN=<t> pnpm register sync` can be
 // tried by hand. For demos and development only: it is not the national database.
 import { parseArgs } from 'node:util';
+import { userPath } from '../../api/src/cli/files.js';
 import { loadExtract } from '../../api/src/modules/children/connector/file.js';
 import { startPopulationDb } from './population-db.js';
 
@@ -11,7 +12,7 @@ if (!values.data) {
   console.error('Usage: pnpm population-db:stand-in --data <extract.csv|json> [--port 4510] [--token <token>]');
   process.exit(1);
 }
-const extract = await loadExtract(values.data);
+const extract = await loadExtract(userPath(values.data));
 const standIn = await startPopulationDb({
   persons: new Map([...extract.persons].map(([number, person]) => [number, { birthDate: person.birthDate }])),
   token: values.token ?? 'stand-in-token',
