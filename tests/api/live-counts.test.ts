@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { startServer } from '../support/server.js';
 import { Client, globalId } from '../support/graphql.js';
 import { councilWithMembers, PASSWORD, proposalIn } from '../support/fixtures.js';
@@ -90,6 +91,40 @@ describe('live counts', () => {
     await voterA.request(VOTE, { input: { proposalId: id, choice: 'ABSTAIN' } });
     expect(await stream.next()).toEqual({ support: 0, oppose: 1, abstain: 1, total: 2 });
     stream.close();
+  });
+
+  it('forget a browser that leaves before its first count: a vote then reads the count only for those still watching', async () => {
+    const [a, b] = live.children;
+    const proposal = await proposalIn(replicaA.prisma, { councilId: live.council.id, authorId: a!.id, state: 'OPEN' });
+    const id = globalId('Proposal', proposal.id);
+    const path = `/live/proposals/${encodeURIComponent(id)}/tally`;
+    const watching = await subscribe(`${replicaA.url}${path}`);
+    onTestFinished(() => watching.close());
+    await watching.next();
+    // The vote reaches replica A only as a notification: what A runs then is the re-reading of
+    // the count for each browser it streams to.
+    const rereadsAfter = async (username: string, total: number) => {
+      replicaA.queries.length = 0;
+      await (await signIn(replicaB.url, username)).request(VOTE, { input: { proposalId: id, choice: 'SUPPORT' } });
+      expect(await watching.next()).toMatchObject({ total });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return replicaA.queries.length;
+    };
+    const forOne = await rereadsAfter(a!.username, 1);
+    expect(forOne).toBeGreaterThan(0);
+
+    // Twenty browsers ask and hang up at once, while the server still reads their first count.
+    const { port } = new URL(replicaA.url);
+    await Promise.all(Array.from({ length: 20 }, () => new Promise<void>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+        setImmediate(() => socket.destroy());
+      });
+      socket.on('close', () => resolve());
+    })));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Still one browser's worth of work (twenty-one times as much when those who left were kept).
+    expect(await rereadsAfter(b!.username, 2)).toBe(forOne);
   });
 
   it('keep the ballot-secrecy rules: nothing for councils without live counts or unpublished proposals', async () => {

@@ -23,15 +23,23 @@ export function liveTallyHandler({ prisma, hub }: { prisma: Db; hub: TallyHub })
     } catch {
       return sendRefusal(req, res, 404, new AppError('NOT_FOUND'));
     }
+    // Listened for before anything is awaited: a browser that leaves while the first count is
+    // read must not leave a subscription and a heartbeat behind, writing to no one.
+    let closed = false;
+    let stop = () => {};
+    res.on('close', () => {
+      closed = true;
+      stop();
+    });
     const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
     const viewer = token ? await viewerFromSession({ prisma, token }) : null;
     const first = await liveTally({ prisma, viewer, proposalId });
+    if (closed) return;
     if (!first) return sendRefusal(req, res, 404, new AppError('NOT_FOUND'));
 
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     const send = (tally: object) => res.write(`event: tally\ndata: ${JSON.stringify(tally)}\n\n`);
     send(first);
-    let closed = false;
     // Visibility is checked again for every push: when voting closes the stream ends.
     const unsubscribe = await hub.subscribe(proposalId, () => {
       void liveTally({ prisma, viewer, proposalId }).then((tally) => {
@@ -41,10 +49,10 @@ export function liveTallyHandler({ prisma, hub }: { prisma: Db; hub: TallyHub })
       }, () => res.end());
     });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    res.on('close', () => {
-      closed = true;
+    stop = () => {
       clearInterval(heartbeat);
       unsubscribe();
-    });
+    };
+    if (closed) stop();
   };
 }
