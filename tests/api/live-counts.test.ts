@@ -93,7 +93,7 @@ describe('live counts', () => {
     stream.close();
   });
 
-  it('forget a browser that leaves before its first count: a vote then reads the count only for those still watching', async () => {
+  it('recount once for the browsers signed out, and forget one that leaves before its first count', async () => {
     const [a, b] = live.children;
     const proposal = await proposalIn(replicaA.prisma, { councilId: live.council.id, authorId: a!.id, state: 'OPEN' });
     const id = globalId('Proposal', proposal.id);
@@ -123,8 +123,13 @@ describe('live counts', () => {
       socket.on('close', () => resolve());
     })));
     await new Promise((resolve) => setTimeout(resolve, 500));
-    // Still one browser's worth of work (twenty-one times as much when those who left were kept).
+    // Four more browsers, signed out like the first, watch the same proposal: one recount serves
+    // all five, and those who left cost nothing (twenty-one times as much when they were kept).
+    const others = await Promise.all(Array.from({ length: 4 }, () => subscribe(`${replicaA.url}${path}`)));
+    onTestFinished(() => others.forEach((other) => other.close()));
+    await Promise.all(others.map((other) => other.next()));
     expect(await rereadsAfter(b!.username, 2)).toBe(forOne);
+    for (const other of others) expect(await other.next()).toMatchObject({ total: 2 });
   });
 
   it('keep the ballot-secrecy rules: nothing for councils without live counts or unpublished proposals', async () => {

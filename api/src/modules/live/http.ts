@@ -40,9 +40,10 @@ export function liveTallyHandler({ prisma, hub }: { prisma: Db; hub: TallyHub })
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     const send = (tally: object) => res.write(`event: tally\ndata: ${JSON.stringify(tally)}\n\n`);
     send(first);
-    // Visibility is checked again for every push: when voting closes the stream ends.
-    const unsubscribe = await hub.subscribe(proposalId, () => {
-      void liveTally({ prisma, viewer, proposalId }).then((tally) => {
+    // Visibility is checked again for every push (when voting closes the stream ends), once for
+    // all the browsers of one viewer, or of no one signed in.
+    const unsubscribe = await hub.subscribe(proposalId, (wake) => {
+      void wake.once(viewer?.id ?? '', () => liveTally({ prisma, viewer, proposalId })).then((tally) => {
         if (closed) return;
         if (tally) send(tally);
         else res.end();

@@ -31,12 +31,20 @@ export async function liveTally({ prisma, viewer, proposalId }: { prisma: Db; vi
   return row!;
 }
 
-type Listener = () => void;
+/**
+ * One waking of a proposal's watchers. `once` shares a read among them: watchers who may see
+ * the same (every browser signed out, say) cause one recount between them, not one each.
+ */
+export interface Wake {
+  once<T>(key: string, read: () => Promise<T>): Promise<T>;
+}
+
+type Listener = (wake: Wake) => void;
 
 /**
  * One LISTEN connection per replica, shared by all its subscribers: a notice for a proposal
- * wakes the browsers watching it. Bursts of votes are coalesced (one recount per proposal per
- * `settleMs`).
+ * wakes the browsers watching it. Bursts of votes are coalesced (one waking per proposal per
+ * `settleMs`), and so are the watchers' reads within a waking (`Wake.once`).
  */
 export class TallyHub {
   private client: pg.PoolClient | null = null;
@@ -81,7 +89,14 @@ export class TallyHub {
     if (!this.listeners.has(proposalId) || this.pending.has(proposalId)) return;
     this.pending.set(proposalId, setTimeout(() => {
       this.pending.delete(proposalId);
-      for (const listener of this.listeners.get(proposalId) ?? []) listener();
+      const reads = new Map<string, Promise<unknown>>();
+      const wake: Wake = {
+        once<T>(key: string, read: () => Promise<T>) {
+          if (!reads.has(key)) reads.set(key, read());
+          return reads.get(key) as Promise<T>;
+        },
+      };
+      for (const listener of this.listeners.get(proposalId) ?? []) listener(wake);
     }, this.settleMs));
   }
 
