@@ -1,8 +1,10 @@
 import { connect } from 'node:net';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { startServer } from '../support/server.js';
 import { Client, globalId } from '../support/graphql.js';
 import { councilWithMembers, PASSWORD, proposalIn } from '../support/fixtures.js';
+import { TALLY_CHANNEL, TallyHub } from '../../api/src/modules/live/service.js';
 
 // Two replicas of the API on one database, as behind a load balancer.
 let replicaA: Awaited<ReturnType<typeof startServer>>;
@@ -145,5 +147,29 @@ describe('live counts', () => {
     const asAuthor = await signIn(replicaA.url, author.username);
     const stream = await subscribe(`${replicaA.url}/live/proposals/${encodeURIComponent(globalId('Proposal', open.id))}/tally`, asAuthor.cookie);
     expect(stream.status).toBe(404);
+  });
+});
+
+describe('the hub of a replica', () => {
+  it('tells its watchers when its connection is lost, and listens again for the next one', async () => {
+    // A hub of its own, on connections this test can find and cut without touching the servers'.
+    const pool = new pg.Pool({ connectionString: inject('databaseUrl'), application_name: 'tally-hub-test' });
+    const hub = new TallyHub(pool, 10);
+    onTestFinished(async () => {
+      hub.stop();
+      await pool.end();
+    });
+    const heard: string[] = [];
+    const notify = () => pool.query('SELECT pg_notify($1, $2)', [TALLY_CHANNEL, 'some-proposal']);
+    await hub.subscribe('some-proposal', (wake) => heard.push(wake ? 'woken' : 'lost'));
+    await notify();
+    await expect.poll(() => heard).toEqual(['woken']);
+
+    await pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'tally-hub-test' AND query LIKE 'LISTEN%'`);
+    await expect.poll(() => heard).toEqual(['woken', 'lost']);
+    // The cut connection left the pool; the next subscriber listens on a new one.
+    await hub.subscribe('some-proposal', (wake) => heard.push(wake ? 'woken again' : 'lost again'));
+    await notify();
+    await expect.poll(() => heard).toEqual(['woken', 'lost', 'woken again']);
   });
 });

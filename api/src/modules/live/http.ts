@@ -43,6 +43,7 @@ export function liveTallyHandler({ prisma, hub }: { prisma: Db; hub: TallyHub })
     // Visibility is checked again for every push (when voting closes the stream ends), once for
     // all the browsers of one viewer, or of no one signed in.
     const unsubscribe = await hub.subscribe(proposalId, (wake) => {
+      if (!wake) return void res.end();
       void wake.once(viewer?.id ?? '', () => liveTally({ prisma, viewer, proposalId })).then((tally) => {
         if (closed) return;
         if (tally) send(tally);

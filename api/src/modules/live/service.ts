@@ -39,7 +39,8 @@ export interface Wake {
   once<T>(key: string, read: () => Promise<T>): Promise<T>;
 }
 
-type Listener = (wake: Wake) => void;
+/** Woken with a Wake; with null when the hub lost its connection and will tell nothing more. */
+type Listener = (wake: Wake | null) => void;
 
 /**
  * One LISTEN connection per replica, shared by all its subscribers: a notice for a proposal
@@ -61,7 +62,8 @@ export class TallyHub {
     this.listeners.set(proposalId, set);
     return () => {
       set.delete(listener);
-      if (set.size === 0) this.listeners.delete(proposalId);
+      // Only its own set: after a lost connection, the proposal may have a new one.
+      if (set.size === 0 && this.listeners.get(proposalId) === set) this.listeners.delete(proposalId);
     };
   }
 
@@ -71,12 +73,25 @@ export class TallyHub {
       client.on('notification', ({ channel, payload }) => {
         if (channel === TALLY_CHANNEL && payload) this.wake(payload);
       });
-      // A lost connection (database restart): forget it, so the next subscriber listens again.
-      client.on('error', () => {
+      // A lost connection (database restart): out of the pool, and forgotten, so the next
+      // subscriber listens again. Those watching are told nothing more will come from it: their
+      // streams end, and browsers reconnect (EventSource does) to a hub that listens again.
+      let lost = false;
+      const lose = () => {
+        if (lost) return;
+        lost = true;
+        client.release(true);
         this.client = null;
         this.connecting = null;
+        const watching = [...this.listeners.values()].flatMap((set) => [...set]);
+        this.listeners.clear();
+        for (const listener of watching) listener(null);
+      };
+      client.on('error', lose);
+      await client.query(`LISTEN ${TALLY_CHANNEL}`).catch((error: unknown) => {
+        lose();
+        throw error;
       });
-      await client.query(`LISTEN ${TALLY_CHANNEL}`);
       this.client = client;
     })().catch((error: unknown) => {
       this.connecting = null;
@@ -108,6 +123,7 @@ export class TallyHub {
     this.client = null;
     this.connecting = null;
     // Closed, not returned to the pool: a listening connection is of no use to anyone else.
+    client?.removeAllListeners('error').on('error', () => {});
     client?.release(true);
   }
 }
