@@ -97,15 +97,18 @@ const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUN
 /**
  * The database could not be reached or dropped the connection: down, restarting, failing over.
  * PostgreSQL's connection exceptions (SQLSTATE class 08) and its shutdown or start-up refusals
- * (57P01–57P03) count, as do the same faults seen through Prisma's driver adapter (`cause`).
+ * (57P01–57P03) count, and a statement it cancelled as too long (57014), as do the same faults
+ * seen through Prisma's driver adapter (`cause`).
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 4; depth += 1) {
-    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
-    if (typeof code === 'string' && (prismaConnectionCodes.has(code) || socketCodes.has(code) || /^08[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code))) return true;
-    // node-postgres ends a query whose connection went away with this message and no code.
-    if (typeof message === 'string' && message.startsWith('Connection terminated')) return true;
-    current = cause;
+    const { code, message, cause, meta } = current as { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (typeof code === 'string' && (prismaConnectionCodes.has(code) || socketCodes.has(code) || /^08[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code) || code === '57014')) return true;
+    // node-postgres ends a query whose connection went away, or that the server left unanswered
+    // past the time allowed (createPrisma's timeoutMs), with these messages and no code.
+    if (typeof message === 'string' && /^(Connection terminated|Query read timeout|timeout exceeded when trying to connect)/.test(message)) return true;
+    // Prisma keeps the driver's error under meta (a statement PostgreSQL cancelled, say).
+    current = cause ?? meta?.driverAdapterError;
   }
   return false;
 }

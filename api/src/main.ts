@@ -19,6 +19,13 @@ import { loadWebHandler, WEB_BUILD, type WebHandler } from './web.js';
 
 const logger = createLogger();
 const port = Number(process.env.PORT ?? 3000);
+
+/** DATABASE_TIMEOUT_MS: how long a statement may run, or a request wait for a connection. */
+function databaseTimeoutMs(value = process.env.DATABASE_TIMEOUT_MS ?? '20000') {
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 100) throw new Error(`DATABASE_TIMEOUT_MS must be a whole number of milliseconds (100 or more), not "${value}"`);
+  return ms;
+}
 /** How long requests in flight may take to finish after SIGTERM. */
 const DRAIN_MS = Number(process.env.SHUTDOWN_DRAIN_MS ?? 10_000);
 
@@ -117,9 +124,13 @@ try {
   // Several replicas may leave migrating to one deploy step (`pnpm db:migrate`).
   if (process.env.TREEM_MIGRATE_ON_START !== '0') await migrateDatabase(database.url);
   await migrateJobQueue(database.url, logger);
-  prisma = createPrisma({ url: database.url, replicaUrls: replicaUrlsFromEnv() });
-  // Demo data only where nobody's real data lives: the embedded database, or when asked.
-  if (database.embedded || process.env.TREEM_SEED_DEMO === '1') await seed(prisma);
+  // Demo data only where nobody's real data lives: the embedded database, or when asked. Seeded
+  // through a client of its own, without the time limit on each statement that requests get.
+  if (database.embedded || process.env.TREEM_SEED_DEMO === '1') {
+    const seeding = createPrisma({ url: database.url });
+    await seed(seeding).finally(() => seeding.$disconnect());
+  }
+  prisma = createPrisma({ url: database.url, replicaUrls: replicaUrlsFromEnv(), timeoutMs: databaseTimeoutMs() });
 
   const webBuild = process.env.TREEM_WEB_BUILD || WEB_BUILD;
   web = await loadWebHandler({ buildDir: webBuild, snapshot: true });

@@ -14,6 +14,12 @@ export interface CreatePrismaOptions {
   replicaUrls?: string[];
   /** Called with every SQL statement (tests count queries with it to catch N+1 loads). */
   onQuery?: (sql: string) => void;
+  /**
+   * How long a statement, or the wait for a connection, may take before it fails (milliseconds;
+   * none by default). A server that stops answering without closing its connections (frozen, or
+   * cut off by a firewall that drops packets) would otherwise hold every request for good.
+   */
+  timeoutMs?: number;
 }
 
 /** Named statements kept per process; beyond them, statements are sent unnamed (parsed each time). */
@@ -37,9 +43,16 @@ function statementNames() {
   };
 }
 
-function connect(url: string, onQuery?: (sql: string) => void) {
+/**
+ * PostgreSQL cancels a statement that runs too long, which leaves its connection clean; the
+ * client gives up a little later, only when the server does not answer at all, and such a
+ * connection is not trusted again (pg's pool closes it after a failed query).
+ */
+const timeouts = (ms: number) => ({ statement_timeout: ms, query_timeout: ms + 2_000, connectionTimeoutMillis: ms });
+
+function connect(url: string, onQuery?: (sql: string) => void, timeoutMs?: number) {
   // Our own pool, so its figures (open, idle, waiting connections) can be reported as metrics.
-  const pool = new pg.Pool({ connectionString: url });
+  const pool = new pg.Pool({ connectionString: url, ...(timeoutMs ? timeouts(timeoutMs) : {}) });
   // An idle connection closed by the server (a restart, a failover) is dropped and replaced by
   // the pool; unhandled, this event would end the process.
   pool.on('error', () => {});
@@ -52,11 +65,11 @@ function connect(url: string, onQuery?: (sql: string) => void) {
   return { client, pool };
 }
 
-export function createPrisma({ url, replicaUrls = [], onQuery }: CreatePrismaOptions) {
-  const { client, pool } = connect(url, onQuery);
+export function createPrisma({ url, replicaUrls = [], onQuery, timeoutMs }: CreatePrismaOptions) {
+  const { client, pool } = connect(url, onQuery, timeoutMs);
   pools.set(client, pool);
   if (replicaUrls.length === 0) return client;
-  const replicas = replicaUrls.map((replicaUrl) => connect(replicaUrl, onQuery).client);
+  const replicas = replicaUrls.map((replicaUrl) => connect(replicaUrl, onQuery, timeoutMs).client);
   // The extended client keeps every model method of the plain one and adds $primary/$replica;
   // the rest of the code base sees one client type either way.
   const routed = client.$extends(readReplicas({ replicas })) as unknown as PrismaClient;

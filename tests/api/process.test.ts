@@ -215,17 +215,40 @@ describe('a database out of reach', () => {
 async function databaseRelay(databaseUrl: string) {
   const target = new URL(databaseUrl);
   const sockets = new Set<Socket>();
+  const pairs = new Set<[Socket, Socket]>();
+  const held: Socket[] = [];
   let open = true;
-  const server = createServer((incoming) => {
-    if (!open) return void incoming.destroy();
+  let frozen = false;
+  const join = (incoming: Socket, outgoing: Socket) => {
+    incoming.pipe(outgoing);
+    outgoing.pipe(incoming);
+    incoming.resume();
+    outgoing.resume();
+  };
+  const relay = (incoming: Socket) => {
     const outgoing = connect(Number(target.port || 5432), target.hostname);
     for (const socket of [incoming, outgoing]) {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket)).on('error', () => {});
     }
-    incoming.pipe(outgoing).pipe(incoming);
-    outgoing.on('close', () => incoming.destroy());
+    const pair: [Socket, Socket] = [incoming, outgoing];
+    pairs.add(pair);
+    join(incoming, outgoing);
+    outgoing.on('close', () => {
+      pairs.delete(pair);
+      incoming.destroy();
+    });
     incoming.on('close', () => outgoing.destroy());
+  };
+  const server = createServer((incoming) => {
+    if (!open) return void incoming.destroy();
+    // A frozen server still accepts connections (the kernel does), and answers nothing.
+    if (frozen) {
+      incoming.on('error', () => {}).pause();
+      sockets.add(incoming);
+      return void held.push(incoming);
+    }
+    relay(incoming);
   }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = new URL(databaseUrl);
@@ -243,12 +266,58 @@ async function databaseRelay(databaseUrl: string) {
     mend() {
       open = true;
     },
+    /** The database stops answering without closing anything, as a frozen server or a firewall dropping packets. */
+    freeze() {
+      frozen = true;
+      for (const [incoming, outgoing] of pairs) {
+        incoming.unpipe(outgoing).pause();
+        outgoing.unpipe(incoming).pause();
+      }
+    },
+    thaw() {
+      frozen = false;
+      for (const [incoming, outgoing] of pairs) join(incoming, outgoing);
+      for (const incoming of held.splice(0)) relay(incoming);
+    },
     close() {
       dropAll();
       return new Promise((resolve) => server.close(resolve));
     },
   };
 }
+
+describe('a database that stops answering', () => {
+  it('answers UNAVAILABLE once DATABASE_TIMEOUT_MS has passed, not never, and recovers when it answers again', async () => {
+    const relay = await databaseRelay(inject('databaseUrl'));
+    const hub = await spawnHub({ DATABASE_URL: relay.url, DATABASE_TIMEOUT_MS: '1500' });
+    try {
+      const anonymous = new Client(hub.url, 'en');
+      const child = new Client(hub.url).from('198.18.3.1');
+      await child.login('child.demo', 'treem-demo-2030');
+      const tasks = '{ programme { tasks { number } } }';
+      expect((await anonymous.request(tasks)).data?.programme?.tasks).toHaveLength(8);
+      relay.freeze();
+
+      const started = Date.now();
+      const read = await anonymous.request(tasks);
+      expect(read.errors?.[0]).toMatchObject({ message: 'The service is interrupted for a moment. Please try again shortly.', extensions: { code: 'UNAVAILABLE', reason: 'DATABASE' } });
+      // The session lookup, before GraphQL runs: the whole request refused, 503.
+      const signedIn = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: child.cookie! }, body: JSON.stringify({ query: '{ viewer { displayName } }' }) });
+      expect(signedIn.status).toBe(503);
+      // A few seconds each (the time allowed, and a little more for the client to give up).
+      expect(Date.now() - started).toBeLessThan(15_000);
+
+      relay.thaw();
+      await expect.poll(async () => (await anonymous.request(tasks)).data?.programme?.tasks?.length, { timeout: 15_000 }).toBe(8);
+      expect((await child.request('{ viewer { displayName } }')).data?.viewer?.displayName).toBe('Sơn Ca');
+      expect(hub.child.exitCode).toBeNull();
+    } finally {
+      relay.thaw();
+      await hub.stop();
+      await relay.close();
+    }
+  }, 60_000);
+});
 
 describe('votes and a killed server', () => {
   it('loses no acknowledged vote when the server is killed in the middle of a burst', async () => {
